@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Installs everything baosong needs beyond Rust, Node and apt, from the package registries
+# only (crates.io, Debian, npm). Idempotent: a second run takes a second or two.
+# A fresh machine needs about 17 minutes, most of it `cargo install trunk`.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+TRUNK_VERSION=0.21.14
+say() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
+
+# 1. The wasm target.
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  say "adding rust target wasm32-unknown-unknown"
+  rustup target add wasm32-unknown-unknown
+fi
+
+# 2. Debian packages: the browser and its driver for tests, CJK fonts (else screenshots show
+#    boxes), ffmpeg for test fixtures.
+APT_PKGS=(chromium chromium-driver fonts-noto-cjk fonts-noto-color-emoji ffmpeg)
+missing=()
+for p in "${APT_PKGS[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  say "apt-get install ${missing[*]}"
+  SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+# 3. trunk, pinned: 0.22 needs a newer rustc than this toolchain.
+if [ "$(trunk --version 2>/dev/null | awk '{print $2}')" != "$TRUNK_VERSION" ]; then
+  say "cargo install trunk $TRUNK_VERSION (about 7 minutes, once)"
+  cargo install trunk --version "$TRUNK_VERSION" --locked
+fi
+
+# 4. wasm-bindgen-cli equal to Cargo.lock's wasm-bindgen. Unlocked on purpose: the registry
+#    lacks one of its exact locked dependencies.
+if [ ! -f Cargo.lock ]; then cargo generate-lockfile; fi
+WB_VERSION=$(awk '/^name = "wasm-bindgen"$/{getline; gsub(/version = |"/,""); print; exit}' Cargo.lock)
+if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$WB_VERSION" ]; then
+  say "cargo install wasm-bindgen-cli $WB_VERSION"
+  cargo install wasm-bindgen-cli --version "$WB_VERSION"
+fi
+
+# 5. npm packages at the exact versions of package-lock.json (wasm-opt, playwright-core, …).
+if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  say "npm ci"
+  npm ci --no-audit --no-fund --loglevel=error
+fi
+
+# 6. Crates, so that Trunk's offline build finds them.
+cargo fetch --quiet
+say "ready"

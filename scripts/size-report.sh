@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Bundle-size benchmark: builds the release site and prints raw and gzip sizes of what a
+# browser downloads (wasm, js, css, html).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/env.sh
+if [ "${SKIP_BUILD:-0}" != 1 ]; then trunk build --release >/dev/null; fi
+printf '%-44s %10s %10s\n' file raw gzip
+total_raw=0; total_gz=0
+for f in dist/*.wasm dist/*.js dist/*.css dist/index.html; do
+  [ -e "$f" ] || continue
+  raw=$(stat -c %s "$f"); gz=$(gzip -9 -c "$f" | wc -c)
+  total_raw=$((total_raw + raw)); total_gz=$((total_gz + gz))
+  printf '%-44s %10d %10d\n' "$(basename "$f")" "$raw" "$gz"
+done
+printf '%-44s %10d %10d\n' TOTAL "$total_raw" "$total_gz"

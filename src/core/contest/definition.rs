@@ -1,0 +1,405 @@
+//! The serde-typed shape of a contest definition.
+
+use serde::{Deserialize, Serialize};
+
+/// A whole contest: identity, people, rules, forms, districts, timeline and rubric.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ContestDefinition {
+    /// Stable identifier, e.g. `cq-2023-kxjjs`; packages record it.
+    pub id: String,
+    /// Year of the edition (届/年度).
+    pub edition: u16,
+    /// Full official title (大赛名称).
+    pub title: String,
+    /// Activity theme (活动主题).
+    pub theme: String,
+    /// Organising bodies (组织单位).
+    pub organisers: Organisers,
+    /// Kinds of creating unit allowed to enter (参与对象, R-ELIG-1).
+    pub unit_kinds: Vec<UnitKind>,
+    /// Statements the unit must confirm (R-ELIG-2..5).
+    pub eligibility: Vec<Confirmation>,
+    /// Format rules checkable from the file (R-VID-1..5).
+    pub video: VideoRules,
+    /// Format rules the unit confirms itself (R-VID-6..8).
+    pub self_checks: Vec<Confirmation>,
+    /// Fields of the unit's submission form (附件3 单位报送表, R-FORM-1).
+    pub form: FormDefinition,
+    /// The integrity pledge (创作单位诚信承诺, R-FORM-2).
+    pub pledge: PledgeDefinition,
+    /// District offices and their recommendation quota (R-DIST-2).
+    pub districts: Vec<District>,
+    /// The district recommendation form (附件2 区县推荐表, R-DIST-1).
+    pub recommendation: RecommendationDefinition,
+    /// Phases and dates (R-TIME-1).
+    pub timeline: Vec<Phase>,
+    /// Judging rubric (附件1 评审规则, R-JUDGE-1).
+    pub rubric: Vec<RubricItem>,
+    /// Award shares (R-JUDGE-2).
+    pub awards: Vec<Award>,
+    /// Optional work categories (作品类别); empty when the contest has none.
+    #[serde(default)]
+    pub categories: Vec<String>,
+}
+
+/// The bodies that run the contest (主办/协办/承办/媒体支持).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Organisers {
+    /// 主办单位.
+    pub hosts: Vec<String>,
+    /// 协办单位.
+    pub co_organisers: Vec<String>,
+    /// 承办单位 (may be empty when the notice leaves it blank).
+    #[serde(default)]
+    pub undertakers: Vec<String>,
+    /// 媒体支持.
+    #[serde(default)]
+    pub media: Vec<String>,
+}
+
+/// One kind of creating unit (创作单位类型).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct UnitKind {
+    /// Machine id, e.g. `enterprise`.
+    pub id: String,
+    /// Label as in the notice, e.g. `在渝企业`.
+    pub label: String,
+}
+
+/// A statement the unit ticks to confirm, tied to a rule.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Confirmation {
+    /// Rule id, e.g. `R-ELIG-2`; also the key under which the answer is stored.
+    pub rule: String,
+    /// The plain-words statement the unit confirms.
+    pub statement: String,
+    /// Optional longer explanation shown below the statement.
+    #[serde(default)]
+    pub detail: String,
+}
+
+/// How bad a broken rule is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// Fine.
+    Pass,
+    /// Worth fixing; does not block.
+    Warn,
+    /// Blocks the submission.
+    Fail,
+}
+
+/// The file-checkable video rules (作品要求（四）).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct VideoRules {
+    /// R-VID-1: container.
+    pub container: ContainerRule,
+    /// R-VID-2: duration.
+    pub duration: DurationRule,
+    /// R-VID-3: resolution.
+    pub resolution: ResolutionRule,
+    /// R-VID-4: picture aspect.
+    pub aspect: AspectRule,
+    /// R-VID-5: sound.
+    pub audio: AudioRule,
+}
+
+/// R-VID-1: the container format.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ContainerRule {
+    /// Rule id.
+    pub rule: String,
+    /// Severity when broken.
+    pub severity: Severity,
+    /// Allowed containers, lower case (`mp4`).
+    pub allowed: Vec<String>,
+}
+
+/// R-VID-2: duration limits in seconds, inclusive.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DurationRule {
+    /// Rule id.
+    pub rule: String,
+    /// Severity when broken.
+    pub severity: Severity,
+    /// Shortest allowed duration.
+    pub min_seconds: f64,
+    /// Longest allowed duration.
+    pub max_seconds: f64,
+}
+
+/// A frame size in pixels.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FrameSize {
+    /// Width in pixels.
+    pub width: u32,
+    /// Height in pixels.
+    pub height: u32,
+}
+
+/// R-VID-3: allowed display resolutions.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ResolutionRule {
+    /// Rule id.
+    pub rule: String,
+    /// Severity when broken.
+    pub severity: Severity,
+    /// Allowed sizes (landscape).
+    pub allowed: Vec<FrameSize>,
+}
+
+/// R-VID-4: the display aspect ratio.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AspectRule {
+    /// Rule id.
+    pub rule: String,
+    /// Severity when broken.
+    pub severity: Severity,
+    /// Ratio numerator (16).
+    pub width: u32,
+    /// Ratio denominator (9).
+    pub height: u32,
+    /// Relative tolerance, e.g. 0.01 accepts 1366×768.
+    pub tolerance: f64,
+}
+
+/// R-VID-5: the sound track.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AudioRule {
+    /// Rule id.
+    pub rule: String,
+    /// Severity when the file has no audio track.
+    pub severity: Severity,
+}
+
+/// The submission form (附件3).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FormDefinition {
+    /// Rule id (R-FORM-1).
+    pub rule: String,
+    /// Form title as printed.
+    pub title: String,
+    /// Attachment label, e.g. `附件3`.
+    pub attachment: String,
+    /// The fields in printed order.
+    pub fields: Vec<FieldDefinition>,
+}
+
+/// What kind of value a form field holds, which picks its validator.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FieldKind {
+    /// Free single-line text.
+    Text,
+    /// Free multi-line text.
+    Multiline,
+    /// Unified social credit code (统一社会信用代码).
+    CreditCode,
+    /// Telephone number.
+    Phone,
+    /// E-mail address.
+    Email,
+    /// A person's name.
+    PersonName,
+}
+
+/// Which record a field belongs to: entered once per unit, or once per work.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FieldScope {
+    /// Stored with the unit and reused by each of its works.
+    Unit,
+    /// Entered for each work.
+    Work,
+}
+
+/// One field of the form.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FieldDefinition {
+    /// Machine id, e.g. `work_title`.
+    pub id: String,
+    /// Label exactly as on the official form.
+    pub label: String,
+    /// Hint shown under the field, e.g. `填写作品报送单位全称`.
+    #[serde(default)]
+    pub hint: String,
+    /// Value kind.
+    pub kind: FieldKind,
+    /// Unit or work.
+    pub scope: FieldScope,
+    /// Whether it must be filled.
+    pub required: bool,
+    /// Minimum length in characters (after trimming).
+    #[serde(default)]
+    pub min_chars: usize,
+    /// Maximum length in characters (after trimming).
+    pub max_chars: usize,
+}
+
+/// The integrity pledge (创作单位诚信承诺).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PledgeDefinition {
+    /// Rule id (R-FORM-2).
+    pub rule: String,
+    /// Heading, `创作单位诚信承诺`.
+    pub title: String,
+    /// Verbatim text with `{unit_name}` and `{credit_code}` placeholders.
+    pub text: String,
+    /// The separate promises the unit ticks.
+    pub promises: Vec<Confirmation>,
+    /// `法定代表人（签字）`.
+    pub signature_label: String,
+    /// `承诺单位（盖章）`.
+    pub stamp_label: String,
+}
+
+/// The district recommendation form (附件2).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RecommendationDefinition {
+    /// Rule id (R-DIST-1).
+    pub rule: String,
+    /// Form title as printed.
+    pub title: String,
+    /// Attachment label, e.g. `附件2`.
+    pub attachment: String,
+    /// Table column headings in order.
+    pub columns: Vec<String>,
+    /// `推荐单位（盖章）`.
+    pub recommender_label: String,
+    /// `区县科技主管部门推荐意见`.
+    pub opinion_label: String,
+    /// The note under the table.
+    pub note: String,
+}
+
+/// Administrative kind of a district-level unit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DistrictKind {
+    /// 区.
+    District,
+    /// 县.
+    County,
+    /// 自治县.
+    AutonomousCounty,
+    /// 新区/高新区/经开区.
+    Zone,
+}
+
+/// A district office and its quota (R-DIST-2).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct District {
+    /// Name, e.g. `渝中区`.
+    pub name: String,
+    /// Administrative kind.
+    pub kind: DistrictKind,
+    /// Fewest works it recommends.
+    pub quota_min: u32,
+    /// Most works it may recommend.
+    pub quota_max: u32,
+}
+
+/// One phase of the timeline.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Phase {
+    /// Machine id: `collection`, `screening`, `judging`, `ceremony`.
+    pub id: String,
+    /// Label as in the notice.
+    pub label: String,
+    /// First day, ISO date, if the notice gives one.
+    #[serde(default)]
+    pub from: Option<String>,
+    /// Last day, ISO date, if the notice gives one.
+    #[serde(default)]
+    pub until: Option<String>,
+    /// The notice's own wording of the period, e.g. `8 月上旬`.
+    #[serde(default)]
+    pub note: String,
+}
+
+/// One line of the judging rubric.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RubricItem {
+    /// 评选内容, e.g. `技术性`.
+    pub category: String,
+    /// 评选标准.
+    pub criterion: String,
+    /// 分值.
+    pub points: u32,
+}
+
+/// An award and its share of works.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Award {
+    /// Name, e.g. `一等奖`.
+    pub name: String,
+    /// Percentage of works, when the notice gives one.
+    #[serde(default)]
+    pub percent: Option<u32>,
+    /// Fixed number of awards, when the notice gives one.
+    #[serde(default)]
+    pub count: Option<u32>,
+    /// Free note, e.g. `若干名`.
+    #[serde(default)]
+    pub note: String,
+}
+
+impl ContestDefinition {
+    /// The district with this name, if it is in the definition.
+    pub fn district(&self, name: &str) -> Option<&District> {
+        self.districts.iter().find(|d| d.name == name)
+    }
+
+    /// The form field with this id.
+    pub fn field(&self, id: &str) -> Option<&FieldDefinition> {
+        self.form.fields.iter().find(|f| f.id == id)
+    }
+
+    /// The last day on which units hand works to their district (end of collection).
+    pub fn unit_deadline(&self) -> Option<&str> {
+        self.timeline
+            .iter()
+            .find(|p| p.id == "collection")
+            .and_then(|p| p.until.as_deref())
+    }
+
+    /// Sum of the rubric's points (100 for a well-formed definition).
+    pub fn rubric_total(&self) -> u32 {
+        self.rubric.iter().map(|r| r.points).sum()
+    }
+
+    /// The pledge text with the unit's name and credit code filled in; blanks stay visible.
+    pub fn pledge_text(&self, unit_name: &str, credit_code: &str) -> String {
+        let blank = |s: &str| {
+            if s.trim().is_empty() {
+                "＿＿＿＿＿＿＿＿".to_string()
+            } else {
+                s.trim().to_string()
+            }
+        };
+        self.pledge
+            .text
+            .replace("{unit_name}", &blank(unit_name))
+            .replace("{credit_code}", &blank(credit_code))
+    }
+}

@@ -1,0 +1,150 @@
+//! Parsing and checking a contest definition, with precise errors.
+
+use super::definition::ContestDefinition;
+use std::collections::HashSet;
+
+/// The definition shipped with the app: the 2023 Chongqing contest, embedded at build time.
+const BUILTIN_JSON: &str = include_str!("../../../contests/cq-2023.json");
+
+/// Why a contest definition was rejected.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum DefinitionError {
+    /// Not valid JSON, or a field is missing, unknown or of the wrong type.
+    #[error("大赛定义第 {line} 行第 {column} 列有误：{message}")]
+    Syntax {
+        /// 1-based line.
+        line: usize,
+        /// 1-based column.
+        column: usize,
+        /// serde's description of the problem.
+        message: String,
+    },
+    /// Well-formed but inconsistent; `path` names the offending value.
+    #[error("大赛定义中 {path} 不合理：{message}")]
+    Invalid {
+        /// JSON-pointer-like path, e.g. `districts[3].quota_max`.
+        path: String,
+        /// What is wrong, in Chinese.
+        message: String,
+    },
+}
+
+fn invalid(path: impl Into<String>, message: impl Into<String>) -> DefinitionError {
+    DefinitionError::Invalid {
+        path: path.into(),
+        message: message.into(),
+    }
+}
+
+/// Parses and checks a definition from JSON text.
+pub fn load_definition(json: &str) -> Result<ContestDefinition, DefinitionError> {
+    let def: ContestDefinition =
+        serde_json::from_str(json).map_err(|e| DefinitionError::Syntax {
+            line: e.line(),
+            column: e.column(),
+            message: e.to_string(),
+        })?;
+    check(&def)?;
+    Ok(def)
+}
+
+/// The built-in default definition (2023 Chongqing).
+pub fn builtin() -> ContestDefinition {
+    // The embedded file is checked by the test suite, so failing here is a build defect.
+    load_definition(BUILTIN_JSON).expect("built-in contest definition is valid")
+}
+
+fn check(def: &ContestDefinition) -> Result<(), DefinitionError> {
+    if def.id.trim().is_empty() {
+        return Err(invalid("id", "不能为空"));
+    }
+    if def.unit_kinds.is_empty() {
+        return Err(invalid("unit_kinds", "至少要有一类创作单位"));
+    }
+    let d = &def.video.duration;
+    if !(d.min_seconds >= 0.0 && d.min_seconds <= d.max_seconds) {
+        return Err(invalid(
+            "video.duration",
+            format!(
+                "最短时长 {} 秒不能大于最长时长 {} 秒",
+                d.min_seconds, d.max_seconds
+            ),
+        ));
+    }
+    if def.video.resolution.allowed.is_empty() {
+        return Err(invalid("video.resolution.allowed", "至少要允许一种分辨率"));
+    }
+    if def.video.aspect.width == 0 || def.video.aspect.height == 0 {
+        return Err(invalid("video.aspect", "画面比例不能为 0"));
+    }
+    let mut ids = HashSet::new();
+    for (i, f) in def.form.fields.iter().enumerate() {
+        if !ids.insert(f.id.as_str()) {
+            return Err(invalid(
+                format!("form.fields[{i}].id"),
+                format!("字段 {} 重复", f.id),
+            ));
+        }
+        if f.min_chars > f.max_chars || f.max_chars == 0 {
+            return Err(invalid(
+                format!("form.fields[{i}]"),
+                format!(
+                    "{} 的长度范围 {}–{} 不合理",
+                    f.label, f.min_chars, f.max_chars
+                ),
+            ));
+        }
+    }
+    for required in ["unit_name", "credit_code"] {
+        if !ids.contains(required) {
+            return Err(invalid(
+                "form.fields",
+                format!("缺少承诺书需要的字段 {required}"),
+            ));
+        }
+    }
+    for placeholder in ["{unit_name}", "{credit_code}"] {
+        if !def.pledge.text.contains(placeholder) {
+            return Err(invalid("pledge.text", format!("缺少占位符 {placeholder}")));
+        }
+    }
+    let mut names = HashSet::new();
+    for (i, dist) in def.districts.iter().enumerate() {
+        if !names.insert(dist.name.as_str()) {
+            return Err(invalid(
+                format!("districts[{i}].name"),
+                format!("{} 重复", dist.name),
+            ));
+        }
+        if dist.quota_min > dist.quota_max || dist.quota_max == 0 {
+            return Err(invalid(
+                format!("districts[{i}]"),
+                format!(
+                    "{} 的推荐名额 {}–{} 不合理",
+                    dist.name, dist.quota_min, dist.quota_max
+                ),
+            ));
+        }
+    }
+    for (i, phase) in def.timeline.iter().enumerate() {
+        for date in [&phase.from, &phase.until].into_iter().flatten() {
+            if !is_iso_date(date) {
+                return Err(invalid(
+                    format!("timeline[{i}]"),
+                    format!("日期 {date} 应写成 YYYY-MM-DD"),
+                ));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// `YYYY-MM-DD` with a plausible month and day.
+fn is_iso_date(s: &str) -> bool {
+    let parts: Vec<&str> = s.split('-').collect();
+    if parts.len() != 3 || parts[0].len() != 4 || parts[1].len() != 2 || parts[2].len() != 2 {
+        return false;
+    }
+    let nums: Option<Vec<u32>> = parts.iter().map(|p| p.parse().ok()).collect();
+    matches!(nums.as_deref(), Some([_, m, d]) if (1..=12).contains(m) && (1..=31).contains(d))
+}

@@ -1,0 +1,1 @@
+//! MP4 inspection: lands with issue 4.

@@ -1,0 +1,156 @@
+//! Free-text rules: trimming, counting characters for the live counter (字数), length
+//! limits, control characters, and person names (姓名).
+//!
+//! Any other text is kept literally: markup such as `<img src=x onerror=alert(1)>`, `&amp;`,
+//! emoji and bidirectional marks are valid data, and rendering them literally is the UI's job.
+
+/// Why a text value was rejected.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum TextError {
+    /// A required field is empty (or only whitespace).
+    #[error("此项必填")]
+    Required,
+    /// Fewer characters than the minimum.
+    #[error("还需填写 {missing} 字")]
+    TooShort {
+        /// Characters still needed.
+        missing: usize,
+    },
+    /// More characters than the maximum.
+    #[error("超出 {excess} 字")]
+    TooLong {
+        /// Characters over the limit.
+        excess: usize,
+    },
+    /// A line break in a single-line field.
+    #[error("此项不能换行")]
+    Newline,
+    /// A tab in a single-line field.
+    #[error("此项不能含有制表符（Tab），请删除")]
+    Tab,
+    /// An invisible control character (C0/C1), usually from a bad paste.
+    #[error("含有不可见的控制字符（U+{code:04X}），请删除后重新输入")]
+    ControlChar {
+        /// The character's code point.
+        code: u32,
+    },
+    /// A digit in a person's name.
+    #[error("姓名中不应含有数字")]
+    NameDigit,
+}
+
+/// Fewest characters in a person's name (姓名), whatever the definition says.
+pub const NAME_MIN_CHARS: usize = 2;
+
+/// Most characters in a name that has no field definition (the 法定代表人).
+pub const NAME_MAX_CHARS: usize = 20;
+
+/// Trims surrounding whitespace (including the ideographic space U+3000) and, for
+/// multi-line text, turns `\r\n` and lone `\r` into `\n` so every line break counts once.
+pub fn normalize(raw: &str, multiline: bool) -> String {
+    let trimmed = raw.trim();
+    if multiline {
+        trimmed.replace("\r\n", "\n").replace('\r', "\n")
+    } else {
+        trimmed.to_string()
+    }
+}
+
+/// Characters the stored value will have (Unicode scalar values after trimming), for the
+/// live counter. A CJK character counts 1; an emoji built with joiners counts each part.
+pub fn char_count(raw: &str) -> usize {
+    normalize(raw, true).chars().count()
+}
+
+/// Rejects control characters; `\n` and `\t` are allowed only in multi-line text.
+pub fn check_chars(text: &str, multiline: bool) -> Result<(), TextError> {
+    for c in text.chars() {
+        match c {
+            '\n' | '\t' if multiline => {}
+            '\n' | '\r' => return Err(TextError::Newline),
+            '\t' => return Err(TextError::Tab),
+            c if c.is_control() => return Err(TextError::ControlChar { code: c as u32 }),
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+/// Checks an already-normalised text's length against inclusive bounds in characters.
+pub fn check_length(text: &str, min: usize, max: usize) -> Result<(), TextError> {
+    let n = text.chars().count();
+    if n < min {
+        Err(TextError::TooShort { missing: min - n })
+    } else if n > max {
+        Err(TextError::TooLong { excess: n - max })
+    } else {
+        Ok(())
+    }
+}
+
+/// Validates free text and returns it normalised; an empty optional field is `Ok("")`.
+pub fn validate_text(
+    raw: &str,
+    multiline: bool,
+    required: bool,
+    min: usize,
+    max: usize,
+) -> Result<String, TextError> {
+    let text = normalize(raw, multiline);
+    if text.is_empty() {
+        return if required {
+            Err(TextError::Required)
+        } else {
+            Ok(text)
+        };
+    }
+    check_chars(&text, multiline)?;
+    check_length(&text, min, max)?;
+    Ok(text)
+}
+
+/// Validates a person's name (姓名): single line, no digits, at least two characters.
+pub fn validate_person_name(
+    raw: &str,
+    required: bool,
+    min: usize,
+    max: usize,
+) -> Result<String, TextError> {
+    let name = normalize(raw, false);
+    if name.is_empty() {
+        return if required {
+            Err(TextError::Required)
+        } else {
+            Ok(name)
+        };
+    }
+    check_chars(&name, false)?;
+    // Before the length check: "不应含有数字" is more useful than "还需填写 1 字" for `张3`.
+    // `is_numeric` also catches full-width and other script digits (１, ①).
+    if name.chars().any(char::is_numeric) {
+        return Err(TextError::NameDigit);
+    }
+    check_length(&name, min.max(NAME_MIN_CHARS), max)?;
+    Ok(name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn crlf_counts_once() {
+        assert_eq!(char_count(" 一\r\n二 "), 3);
+    }
+
+    #[test]
+    fn single_line_rejects_newline_and_tab() {
+        assert_eq!(check_chars("a\nb", false), Err(TextError::Newline));
+        assert_eq!(check_chars("a\tb", false), Err(TextError::Tab));
+        assert_eq!(check_chars("a\tb\nc", true), Ok(()));
+        assert_eq!(
+            check_chars("a\u{7}", true),
+            Err(TextError::ControlChar { code: 7 })
+        );
+    }
+}

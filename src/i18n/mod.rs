@@ -1,0 +1,189 @@
+//! Every UI string, in one place, so a second locale is one more file.
+//!
+//! Rule texts, labels and pledge wording come from the contest definition, not from here;
+//! this module holds only the app's own words.
+
+mod zh;
+
+pub use zh::ZH;
+
+/// The app's own words in one locale.
+pub struct Strings {
+    /// Product name (报送助手).
+    pub app_name: &'static str,
+    /// One-line description under the name.
+    pub tagline: &'static str,
+    /// Label before the unit deadline date.
+    pub deadline_label: &'static str,
+    /// Aria label of the step navigation.
+    pub steps_nav_label: &'static str,
+    /// Names of the unit flow's steps, in order.
+    pub step_names: [&'static str; 5],
+    /// Entry to the district-office workspace.
+    pub district_entry: &'static str,
+    /// Link back from the district workspace to the unit flow.
+    pub unit_entry: &'static str,
+    /// "Previous step" button.
+    pub prev_step: &'static str,
+    /// "Next step" button.
+    pub next_step: &'static str,
+    /// Print button.
+    pub print: &'static str,
+    /// Placeholder text for a step another issue fills.
+    pub coming_soon: &'static str,
+    /// Heading of the district workspace.
+    pub district_title: &'static str,
+    /// Explanation on the district workspace.
+    pub district_intro: &'static str,
+    /// Footer privacy promise.
+    pub privacy_note: &'static str,
+    /// "Step n of m" for screen readers; `{n}` and `{m}` are replaced.
+    pub step_of: &'static str,
+    /// Screen-reader note on a finished step.
+    pub step_done_sr: &'static str,
+    /// 各步骤的说明.
+    pub step_intros: [&'static str; 5],
+    /// 尚未填写.
+    pub not_filled: &'static str,
+    /// shared unit note.
+    pub shared_unit_note: &'static str,
+    /// edit unit.
+    pub edit_unit: &'static str,
+    /// form legend.
+    pub form_legend: &'static str,
+    /// district legend.
+    pub district_legend: &'static str,
+    /// district filter label.
+    pub district_filter_label: &'static str,
+    /// district filter placeholder.
+    pub district_filter_placeholder: &'static str,
+    /// district label.
+    pub district_label: &'static str,
+    /// district none.
+    pub district_none: &'static str,
+    /// district chosen.
+    pub district_chosen: &'static str,
+    /// unit kind legend.
+    pub unit_kind_legend: &'static str,
+    /// unit info legend.
+    pub unit_info_legend: &'static str,
+    /// eligibility legend.
+    pub eligibility_legend: &'static str,
+    /// pledge fill hint.
+    pub pledge_fill_hint: &'static str,
+    /// pledge promises legend.
+    pub pledge_promises_legend: &'static str,
+    /// pledge sign legend.
+    pub pledge_sign_legend: &'static str,
+    /// legal rep label.
+    pub legal_rep_label: &'static str,
+    /// legal rep hint.
+    pub legal_rep_hint: &'static str,
+    /// pledge date label.
+    pub pledge_date_label: &'static str,
+    /// today.
+    pub today: &'static str,
+    /// print sign legend.
+    pub print_sign_legend: &'static str,
+    /// print sign steps.
+    pub print_sign_steps: &'static str,
+    /// open print view.
+    pub open_print_view: &'static str,
+    /// scan label.
+    pub scan_label: &'static str,
+    /// scan wrong type.
+    pub scan_wrong_type: &'static str,
+    /// scan too big.
+    pub scan_too_big: &'static str,
+    /// scan save failed.
+    pub scan_save_failed: &'static str,
+    /// scan missing.
+    pub scan_missing: &'static str,
+    /// scan attached.
+    pub scan_attached: &'static str,
+    /// scan view.
+    pub scan_view: &'static str,
+    /// scan remove.
+    pub scan_remove: &'static str,
+    /// scan none.
+    pub scan_none: &'static str,
+    /// untitled work.
+    pub untitled_work: &'static str,
+    /// works label.
+    pub works_label: &'static str,
+    /// add work.
+    pub add_work: &'static str,
+    /// remove work.
+    pub remove_work: &'static str,
+    /// remove work question.
+    pub remove_work_question: &'static str,
+    /// remove work confirm.
+    pub remove_work_confirm: &'static str,
+    /// cancel.
+    pub cancel: &'static str,
+    /// step complete.
+    pub step_complete: &'static str,
+    /// step missing.
+    pub step_missing: &'static str,
+    /// saved locally.
+    pub saved_locally: &'static str,
+    /// not saved.
+    pub not_saved: &'static str,
+    /// storage unavailable.
+    pub storage_unavailable: &'static str,
+    /// storage full.
+    pub storage_full: &'static str,
+    /// storage other.
+    pub storage_other: &'static str,
+    /// recovered note.
+    pub recovered_note: &'static str,
+    /// download recovered.
+    pub download_recovered: &'static str,
+    /// export backup.
+    pub export_backup: &'static str,
+    /// import backup.
+    pub import_backup: &'static str,
+    /// import done.
+    pub import_done: &'static str,
+    /// import failed.
+    pub import_failed: &'static str,
+    /// clear all.
+    pub clear_all: &'static str,
+    /// clear question.
+    pub clear_question: &'static str,
+    /// clear confirm.
+    pub clear_confirm: &'static str,
+    /// blank date.
+    pub blank_date: &'static str,
+    /// back to pledge.
+    pub back_to_pledge: &'static str,
+    /// print hint.
+    pub print_hint: &'static str,
+}
+
+/// The strings of the active locale (Simplified Chinese first).
+pub fn t() -> &'static Strings {
+    &ZH
+}
+
+/// Formats a template with `{name}` placeholders.
+pub fn fill(template: &str, pairs: &[(&str, &str)]) -> String {
+    pairs.iter().fold(template.to_string(), |acc, (k, v)| {
+        acc.replace(&format!("{{{k}}}"), v)
+    })
+}
+
+/// Bytes as `1.2 MB` for people.
+pub fn human_size(bytes: u64) -> String {
+    const K: f64 = 1024.0;
+    let b = bytes as f64;
+    if b >= K * K * K {
+        format!("{:.2} GB", b / K / K / K)
+    } else if b >= K * K {
+        format!("{:.1} MB", b / K / K)
+    } else if b >= K {
+        format!("{:.0} KB", b / K)
+    } else {
+        format!("{bytes} B")
+    }
+}

@@ -1,0 +1,123 @@
+//! Step 1 单位与资格: district (searchable), unit kind, and the eligibility confirmations.
+
+use super::app::use_contest;
+use super::fields::{Confirm, FormField};
+use super::state::use_state;
+use crate::core::contest::FieldScope;
+use crate::i18n::t;
+use leptos::prelude::*;
+
+/// District, unit kind, the unit's own fields and R-ELIG-2..5.
+#[component]
+pub fn EligibilityStep() -> impl IntoView {
+    let contest = use_contest();
+    let state = use_state();
+    let filter = RwSignal::new(String::new());
+    let districts = StoredValue::new(contest.districts.clone());
+    let district = Memo::new(move |_| state.ws.with(|w| w.unit.district.clone()));
+    let options = move || {
+        let f = filter.get();
+        let f = f.trim();
+        districts.with_value(|ds| {
+            ds.iter()
+                .filter(|d| f.is_empty() || d.name.contains(f) || d.name == district.get())
+                .map(|d| {
+                    let name = d.name.clone();
+                    let selected = name == district.get();
+                    view! {
+                        <option value=name.clone() selected=selected>
+                            {format!("{}（可推荐 {}–{} 件）", d.name, d.quota_min, d.quota_max)}
+                        </option>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    let kinds = contest
+        .unit_kinds
+        .iter()
+        .map(|k| {
+            let kid = k.id.clone();
+            let kid2 = k.id.clone();
+            let dom_id = format!("kind-{}", k.id);
+            view! {
+                <div class="radio">
+                    <input
+                        type="radio"
+                        name="unit_kind"
+                        id=dom_id.clone()
+                        value=k.id.clone()
+                        prop:checked=move || state.ws.with(|w| w.unit.kind == kid)
+                        on:change=move |_| state.ws.update(|w| w.unit.kind = kid2.clone())
+                    />
+                    <label for=dom_id>{k.label.clone()}</label>
+                </div>
+            }
+        })
+        .collect_view();
+    let confirmations = contest
+        .eligibility
+        .iter()
+        .map(|c| {
+            let rule = StoredValue::new(c.rule.clone());
+            let checked = Signal::derive(move || {
+                state.ws.with(|w| w.unit.eligibility.get(&rule.get_value()).copied().unwrap_or(false))
+            });
+            let on_change = Callback::new(move |v: bool| {
+                state.ws.update(|w| {
+                    w.unit.eligibility.insert(rule.get_value(), v);
+                })
+            });
+            view! {
+                <Confirm id=format!("elig-{}", c.rule) statement=c.statement.clone() detail=c.detail.clone() checked on_change/>
+            }
+        })
+        .collect_view();
+    let unit_fields = contest
+        .form
+        .fields
+        .iter()
+        .filter(|f| f.scope == FieldScope::Unit)
+        .cloned()
+        .map(|f| view! { <FormField field=f/> })
+        .collect_view();
+    view! {
+        <fieldset class="group">
+            <legend>{t().district_legend}</legend>
+            <div class="field">
+                <label for="district-filter">{t().district_filter_label}</label>
+                <input id="district-filter" type="search" placeholder=t().district_filter_placeholder
+                    prop:value=move || filter.get()
+                    on:input=move |ev| filter.set(event_target_value(&ev))/>
+            </div>
+            <div class="field">
+                <label for="district">{t().district_label}</label>
+                <select id="district" size="6"
+                    on:change=move |ev| {
+                        let v = event_target_value(&ev);
+                        state.ws.update(|w| w.unit.district = v);
+                    }>
+                    {options}
+                </select>
+                <p class="field-hint" aria-live="polite">
+                    {move || {
+                        let d = district.get();
+                        if d.is_empty() { t().district_none.to_string() } else { format!("{}{d}", t().district_chosen) }
+                    }}
+                </p>
+            </div>
+        </fieldset>
+        <fieldset class="group">
+            <legend>{t().unit_kind_legend}</legend>
+            <div class="radios">{kinds}</div>
+        </fieldset>
+        <fieldset class="group">
+            <legend>{t().unit_info_legend}</legend>
+            {unit_fields}
+        </fieldset>
+        <fieldset class="group">
+            <legend>{t().eligibility_legend}</legend>
+            {confirmations}
+        </fieldset>
+    }
+}

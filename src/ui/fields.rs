@@ -1,0 +1,162 @@
+//! Labelled, validated inputs. Every input has a `<label>`, its hint and error are tied to it
+//! by `aria-describedby`, and errors are announced through a live region.
+
+use super::app::use_contest;
+use super::state::use_state;
+use crate::core::contest::{FieldDefinition, FieldKind};
+use crate::core::submission::{char_count, field_notices, validate_field};
+use leptos::prelude::*;
+
+/// One field of the contest's form, bound to the workspace by its scope.
+#[component]
+pub fn FormField(field: FieldDefinition) -> impl IntoView {
+    let contest = use_contest();
+    let state = use_state();
+    let id = field.id.clone();
+    let input_id = format!("f-{}", field.id);
+    let hint_id = format!("{input_id}-hint");
+    let err_id = format!("{input_id}-err");
+    let field_r = StoredValue::new(field.clone());
+    let contest_r = StoredValue::new(contest.clone());
+    let id_r = StoredValue::new(id.clone());
+
+    let value = Memo::new(move |_| {
+        let wid = state.work_id();
+        state.ws.with(|ws| {
+            ws.value(&contest_r.get_value(), wid.as_deref(), &id_r.get_value())
+                .to_string()
+        })
+    });
+    let set = move |raw: String| {
+        let wid = state.work_id();
+        state.ws.update(|ws| {
+            let _ = ws.set_value(
+                &contest_r.get_value(),
+                wid.as_deref(),
+                &id_r.get_value(),
+                raw,
+            );
+        });
+    };
+    let check = Memo::new(move |_| field_r.with_value(|f| validate_field(f, &value.get())));
+    // Errors show once the field was left, or as soon as a fixed-length code is complete.
+    let show_error = move || {
+        let full = field_r.with_value(|f| {
+            f.kind == FieldKind::CreditCode && char_count(value.get().trim()) >= f.max_chars
+        });
+        check.with(|c| c.is_err()) && (state.is_touched(&id_r.get_value()) || full)
+    };
+    let error_text = move || {
+        show_error()
+            .then(|| check.with(|c| c.as_ref().err().map(|e| e.to_string())))
+            .flatten()
+    };
+    let notices = move || {
+        field_r
+            .with_value(|f| field_notices(f, &value.get()))
+            .into_iter()
+            .map(|n| view! { <p class="field-notice">{n.to_string()}</p> })
+            .collect_view()
+    };
+    let counter = {
+        let max = field.max_chars;
+        move || format!("{} / {}", char_count(value.get().trim()), max)
+    };
+    let over = {
+        let max = field.max_chars;
+        move || char_count(value.get().trim()) > max
+    };
+    let describedby = format!("{hint_id} {err_id}");
+    let on_input = move |ev: leptos::ev::Event| set(event_target_value(&ev));
+    let on_blur = move |_| state.touch(&id_r.get_value());
+    let label = field.label.clone();
+    let required = field.required;
+    let control = if field.kind == FieldKind::Multiline {
+        view! {
+            <textarea
+                id=input_id.clone()
+                name=field.id.clone()
+                rows="8"
+                prop:value=move || value.get()
+                on:input=on_input
+                on:blur=on_blur
+                aria-invalid=move || show_error().to_string()
+                aria-describedby=describedby.clone()
+                aria-required=required.to_string()
+            ></textarea>
+        }
+        .into_any()
+    } else {
+        let (ty, mode, auto) = match field.kind {
+            FieldKind::Email => ("email", "email", "email"),
+            FieldKind::Phone => ("tel", "tel", "tel"),
+            FieldKind::CreditCode => ("text", "text", "off"),
+            FieldKind::PersonName => ("text", "text", "name"),
+            _ => ("text", "text", "on"),
+        };
+        view! {
+            <input
+                id=input_id.clone()
+                name=field.id.clone()
+                type=ty
+                inputmode=mode
+                autocomplete=auto
+                spellcheck="false"
+                prop:value=move || value.get()
+                on:input=on_input
+                on:blur=on_blur
+                aria-invalid=move || show_error().to_string()
+                aria-describedby=describedby.clone()
+                aria-required=required.to_string()
+            />
+        }
+        .into_any()
+    };
+    view! {
+        <div class="field" class:has-error=show_error class:multiline=field.kind == FieldKind::Multiline>
+            <div class="label-row">
+                <label for=input_id.clone()>{label}</label>
+                {required.then(|| view! { <span class="required" aria-hidden="true">"*"</span> })}
+            </div>
+            {control}
+            <div class="field-meta">
+                <p id=hint_id class="field-hint">{field.hint.clone()}</p>
+                <span class="counter" class:over=over aria-hidden="true">{counter}</span>
+            </div>
+            <p id=err_id class="field-error" role="alert" aria-live="polite">{error_text}</p>
+            {notices}
+        </div>
+    }
+}
+
+/// A checkbox with its statement as the label, bound to a bool getter/setter.
+#[component]
+pub fn Confirm(
+    /// DOM id.
+    id: String,
+    /// The statement.
+    statement: String,
+    /// Optional explanation under it.
+    #[prop(optional)]
+    detail: String,
+    /// Current value.
+    checked: Signal<bool>,
+    /// Called with the new value.
+    on_change: Callback<bool>,
+) -> impl IntoView {
+    let detail_id = format!("{id}-detail");
+    let has_detail = !detail.is_empty();
+    view! {
+        <div class="confirm">
+            <input
+                type="checkbox"
+                id=id.clone()
+                prop:checked=move || checked.get()
+                on:change=move |ev| on_change.run(event_target_checked(&ev))
+                aria-describedby=has_detail.then(|| detail_id.clone())
+            />
+            <label for=id>{statement}</label>
+            {has_detail.then(|| view! { <p id=detail_id class="confirm-detail">{detail}</p> })}
+        </div>
+    }
+}

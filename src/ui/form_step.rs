@@ -1,0 +1,51 @@
+//! Step 2 报送表 (附件3): the work's own fields; the unit's shared ones are shown read-only.
+
+use super::app::use_contest;
+use super::fields::FormField;
+use super::route::Route;
+use super::state::use_state;
+use crate::core::contest::{FieldKind, FieldScope};
+use crate::i18n::t;
+use leptos::prelude::*;
+
+/// The work-scope fields of the form, with the unit's shared values above them.
+#[component]
+pub fn FormStep() -> impl IntoView {
+    let contest = use_contest();
+    let state = use_state();
+    let shared = contest
+        .form
+        .fields
+        .iter()
+        .filter(|f| f.scope == FieldScope::Unit && f.kind != FieldKind::CreditCode)
+        .map(|f| {
+            let fid = f.id.clone();
+            let value = move || state.ws.with(|w| w.unit.value(&fid).to_string());
+            view! {
+                <div class="shared-row">
+                    <dt>{f.label.clone()}</dt>
+                    <dd><bdi>{move || { let v = value(); if v.trim().is_empty() { t().not_filled.to_string() } else { v } }}</bdi></dd>
+                </div>
+            }
+        })
+        .collect_view();
+    let fields = contest
+        .form
+        .fields
+        .iter()
+        .filter(|f| f.scope == FieldScope::Work)
+        .cloned()
+        .map(|f| view! { <FormField field=f/> })
+        .collect_view();
+    view! {
+        <div class="shared card-inset">
+            <p class="shared-note">{t().shared_unit_note}
+                " " <a href=Route::Step(0).to_hash()>{t().edit_unit}</a></p>
+            <dl>{shared}</dl>
+        </div>
+        <fieldset class="group">
+            <legend>{contest.form.attachment.clone()} " " {t().form_legend}</legend>
+            {fields}
+        </fieldset>
+    }
+}

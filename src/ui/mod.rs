@@ -1,0 +1,26 @@
+//! The Leptos UI: renders the core's state, owns no rules of its own.
+
+mod app;
+mod blockers;
+mod district;
+mod eligibility;
+mod fields;
+mod form_step;
+mod pledge_step;
+mod print_view;
+mod save_bar;
+mod scan;
+mod shell;
+mod state;
+mod steps;
+mod video_step;
+mod works;
+
+pub mod route;
+
+pub use app::App;
+
+/// Mounts the app on `<body>`.
+pub fn mount() {
+    leptos::mount::mount_to_body(App);
+}

@@ -1,0 +1,116 @@
+//! Step 3 诚信承诺: the pledge text filled in, the promises, 法定代表人, date, and the scan.
+
+use super::app::use_contest;
+use super::fields::Confirm;
+use super::route::Route;
+use super::scan::ScanAttachment;
+use super::state::use_state;
+use crate::core::submission::completeness::keys;
+use crate::core::submission::text::{validate_person_name, NAME_MAX_CHARS, NAME_MIN_CHARS};
+use crate::core::submission::validate_date;
+use crate::i18n::t;
+use leptos::prelude::*;
+
+/// The pledge as the unit will sign it.
+#[component]
+pub fn PledgeStep() -> impl IntoView {
+    let contest = use_contest();
+    let state = use_state();
+    let c2 = contest.clone();
+    let text = move || state.ws.with(|w| w.pledge_text(&c2));
+    let promises = contest
+        .pledge
+        .promises
+        .iter()
+        .map(|p| {
+            let rule = StoredValue::new(p.rule.clone());
+            let checked = Signal::derive(move || {
+                state.ws.with(|w| {
+                    w.selected_work()
+                        .and_then(|wk| wk.pledge.promises.get(&rule.get_value()).copied())
+                        .unwrap_or(false)
+                })
+            });
+            let on_change = Callback::new(move |v: bool| {
+                state.update_work(|w| {
+                    w.pledge.promises.insert(rule.get_value(), v);
+                })
+            });
+            view! { <Confirm id=format!("promise-{}", p.rule) statement=p.statement.clone() checked on_change/> }
+        })
+        .collect_view();
+
+    let rep = Memo::new(move |_| {
+        state.ws.with(|w| {
+            w.selected_work()
+                .map(|wk| wk.pledge.legal_representative.clone())
+                .unwrap_or_default()
+        })
+    });
+    let date = Memo::new(move |_| {
+        state.ws.with(|w| {
+            w.selected_work()
+                .map(|wk| wk.pledge.date.clone())
+                .unwrap_or_default()
+        })
+    });
+    let rep_error = move || {
+        (state.is_touched(keys::LEGAL_REPRESENTATIVE))
+            .then(|| {
+                validate_person_name(&rep.get(), true, NAME_MIN_CHARS, NAME_MAX_CHARS)
+                    .err()
+                    .map(|e| e.to_string())
+            })
+            .flatten()
+    };
+    let date_error = move || {
+        (state.is_touched(keys::PLEDGE_DATE))
+            .then(|| validate_date(&date.get()).err().map(|e| e.to_string()))
+            .flatten()
+    };
+    view! {
+        <section class="pledge-text card-inset" aria-labelledby="pledge-title">
+            <h3 id="pledge-title">{contest.pledge.title.clone()}</h3>
+            <p class="pledge-body"><bdi>{text}</bdi></p>
+            <p class="pledge-hint">{t().pledge_fill_hint} " " <a href=Route::Step(0).to_hash()>{t().edit_unit}</a></p>
+        </section>
+        <fieldset class="group">
+            <legend>{t().pledge_promises_legend}</legend>
+            {promises}
+        </fieldset>
+        <fieldset class="group">
+            <legend>{t().pledge_sign_legend}</legend>
+            <div class="field" class:has-error=move || rep_error().is_some()>
+                <label for="legal-rep">{t().legal_rep_label}</label>
+                <input id="legal-rep" type="text" autocomplete="off"
+                    prop:value=move || rep.get()
+                    on:input=move |ev| { let v = event_target_value(&ev); state.update_work(|w| w.pledge.legal_representative = v) }
+                    on:blur=move |_| state.touch(keys::LEGAL_REPRESENTATIVE)
+                    aria-invalid=move || rep_error().is_some().to_string()
+                    aria-describedby="legal-rep-hint legal-rep-err"/>
+                <p id="legal-rep-hint" class="field-hint">{t().legal_rep_hint}</p>
+                <p id="legal-rep-err" class="field-error" role="alert" aria-live="polite">{rep_error}</p>
+            </div>
+            <div class="field" class:has-error=move || date_error().is_some()>
+                <label for="pledge-date">{t().pledge_date_label}</label>
+                <input id="pledge-date" type="date"
+                    prop:value=move || date.get()
+                    on:input=move |ev| { let v = event_target_value(&ev); state.update_work(|w| w.pledge.date = v) }
+                    on:blur=move |_| state.touch(keys::PLEDGE_DATE)
+                    aria-invalid=move || date_error().is_some().to_string()
+                    aria-describedby="pledge-date-err"/>
+                <button type="button" class="secondary small" on:click=move |_| {
+                    let today = crate::web::today_iso();
+                    state.update_work(|w| w.pledge.date = today);
+                }>{t().today}</button>
+                <p id="pledge-date-err" class="field-error" role="alert" aria-live="polite">{date_error}</p>
+            </div>
+        </fieldset>
+        <fieldset class="group">
+            <legend>{t().print_sign_legend}</legend>
+            <p>{t().print_sign_steps}</p>
+            <a class="button secondary" href=Route::Print.to_hash()>{t().open_print_view}</a>
+            <ScanAttachment/>
+        </fieldset>
+    }
+}

@@ -1,0 +1,38 @@
+//! Where the user is: a unit-flow step or the district workspace, kept in the URL hash
+//! so that reload, back and bookmarks work.
+
+/// One screen of the app.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Route {
+    /// A step of the unit flow, 0-based index into [`STEP_SLUGS`].
+    Step(usize),
+    /// The district-office workspace (区县工作台).
+    District,
+    /// The A4 print view of the selected work's 附件3 and pledge.
+    Print,
+}
+
+/// URL slugs of the unit flow's steps, in order.
+pub const STEP_SLUGS: [&str; 5] = ["eligibility", "form", "pledge", "video", "package"];
+
+impl Route {
+    /// Parses `#/form` and the like; anything unknown is the first step.
+    pub fn from_hash(hash: &str) -> Route {
+        let slug = hash.trim_start_matches('#').trim_start_matches('/');
+        match slug {
+            "district" => return Route::District,
+            "print" => return Route::Print,
+            _ => {}
+        }
+        Route::Step(STEP_SLUGS.iter().position(|s| *s == slug).unwrap_or(0))
+    }
+
+    /// The hash for this route, e.g. `#/pledge`.
+    pub fn to_hash(self) -> String {
+        match self {
+            Route::Step(i) => format!("#/{}", STEP_SLUGS[i.min(STEP_SLUGS.len() - 1)]),
+            Route::District => "#/district".to_string(),
+            Route::Print => "#/print".to_string(),
+        }
+    }
+}

@@ -1,0 +1,106 @@
+//! Where the data lives: save status, warnings when the browser refuses, export/import, clear.
+
+use super::app::use_contest;
+use super::state::{new_work, use_state, SaveStatus};
+use crate::core::submission::Workspace;
+use crate::i18n::t;
+use crate::web::{download::download_bytes, scan_store, storage::StorageError};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use wasm_bindgen::JsCast;
+
+/// Save status line plus backup and clear actions.
+#[component]
+pub fn SaveBar() -> impl IntoView {
+    let contest = use_contest();
+    let state = use_state();
+    let confirm_clear = RwSignal::new(false);
+    let import_msg = RwSignal::new(None::<String>);
+    let export = move |_| {
+        let json = state.ws.with(Workspace::to_json);
+        let name = format!("报送助手备份-{}.json", crate::web::today_iso());
+        let _ = download_bytes(&name, "application/json", json.as_bytes());
+    };
+    let export_recovered = move |_| {
+        if let Some((raw, _)) = state.recovered.get() {
+            let _ = download_bytes(
+                "报送助手-无法读取的数据.json",
+                "application/json",
+                raw.as_bytes(),
+            );
+        }
+    };
+    let on_import = move |ev: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = ev.target().unwrap().unchecked_into();
+        let Some(file) = input.files().and_then(|f| f.get(0)) else {
+            return;
+        };
+        input.set_value("");
+        spawn_local(async move {
+            let text = match wasm_bindgen_futures::JsFuture::from(file.text()).await {
+                Ok(v) => v.as_string().unwrap_or_default(),
+                Err(_) => String::new(),
+            };
+            match Workspace::from_json(&text) {
+                Ok(ws) => {
+                    state.ws.set(ws);
+                    import_msg.set(Some(t().import_done.to_string()));
+                }
+                Err(e) => import_msg.set(Some(format!("{}{e}", t().import_failed))),
+            }
+        });
+    };
+    let c2 = contest.clone();
+    let clear = move |_| {
+        let keys: Vec<String> = state.ws.with(|ws| {
+            ws.works
+                .iter()
+                .filter_map(|w| w.pledge.scan.as_ref().map(|s| s.key.clone()))
+                .collect()
+        });
+        spawn_local(async move {
+            for k in keys {
+                let _ = scan_store::delete(&k).await;
+            }
+        });
+        let mut fresh = Workspace::new(&c2);
+        new_work(&mut fresh);
+        state.ws.set(fresh);
+        state.touched.set(Vec::new());
+        confirm_clear.set(false);
+    };
+    view! {
+        <div class="save-bar no-print">
+            {move || match state.save.get() {
+                SaveStatus::Saved(_) => view! { <p class="saved" role="status">{t().saved_locally}</p> }.into_any(),
+                SaveStatus::Failed(e) => {
+                    let why = match e {
+                        StorageError::Unavailable => t().storage_unavailable,
+                        StorageError::Full => t().storage_full,
+                        StorageError::Other(_) => t().storage_other,
+                    };
+                    view! { <p class="save-failed" role="alert"><strong>{t().not_saved}</strong>{why}</p> }.into_any()
+                }
+            }}
+            {move || state.recovered.get().map(|(_, why)| view! {
+                <p class="save-failed" role="alert">{t().recovered_note} <bdi>{why}</bdi> " "
+                    <button type="button" class="secondary small" on:click=export_recovered>{t().download_recovered}</button></p>
+            })}
+            <div class="save-actions">
+                <button type="button" class="secondary small" on:click=export>{t().export_backup}</button>
+                <label class="button secondary small file-button" for="import-file">{t().import_backup}</label>
+                <input id="import-file" class="visually-hidden-file" type="file" accept="application/json,.json" on:change=on_import/>
+                <button type="button" class="danger small" on:click=move |_| confirm_clear.set(true)>{t().clear_all}</button>
+            </div>
+            <p class="import-msg" role="status">{move || import_msg.get()}</p>
+            {move || confirm_clear.get().then(|| view! {
+                <div class="confirm-box" role="alertdialog" aria-labelledby="clear-q">
+                    <p id="clear-q">{t().clear_question}</p>
+                    <button type="button" class="danger" on:click=clear.clone()>{t().clear_confirm}</button>
+                    " "
+                    <button type="button" class="secondary" on:click=move |_| confirm_clear.set(false)>{t().cancel}</button>
+                </div>
+            })}
+        </div>
+    }
+}

@@ -1,0 +1,98 @@
+//! Attaching the signed, stamped pledge scan (image or PDF); bytes go to IndexedDB.
+
+use super::state::use_state;
+use crate::core::submission::Attachment;
+use crate::i18n::{human_size, t};
+use crate::web::scan_store;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use wasm_bindgen::JsCast;
+
+/// Largest scan accepted; a phone photo of an A4 page is a few MB.
+const MAX_SCAN_BYTES: f64 = 20.0 * 1024.0 * 1024.0;
+
+/// Pick, show and remove the scan of the selected work.
+#[component]
+pub fn ScanAttachment() -> impl IntoView {
+    let state = use_state();
+    let message = RwSignal::new(None::<String>);
+    let scan = Memo::new(move |_| {
+        state
+            .ws
+            .with(|w| w.selected_work().and_then(|wk| wk.pledge.scan.clone()))
+    });
+    let on_pick = move |ev: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = ev.target().unwrap().unchecked_into();
+        let Some(file) = input.files().and_then(|f| f.get(0)) else {
+            return;
+        };
+        input.set_value("");
+        let mime = file.type_();
+        if !(mime.starts_with("image/") || mime == "application/pdf") {
+            message.set(Some(t().scan_wrong_type.to_string()));
+            return;
+        }
+        if file.size() > MAX_SCAN_BYTES {
+            message.set(Some(t().scan_too_big.to_string()));
+            return;
+        }
+        let Some(work_id) = state.work_id() else {
+            return;
+        };
+        let key = format!("scan:{work_id}");
+        spawn_local(async move {
+            match scan_store::put(&key, &file).await {
+                Ok(()) => {
+                    let att = Attachment {
+                        key,
+                        name: file.name(),
+                        mime,
+                        size: file.size() as u64,
+                    };
+                    state.update_work(|w| w.pledge.scan = Some(att));
+                    message.set(None);
+                }
+                Err(e) => message.set(Some(format!("{}{e}", t().scan_save_failed))),
+            }
+        });
+    };
+    let open = move |_| {
+        let Some(att) = scan.get() else { return };
+        spawn_local(async move {
+            match scan_store::get(&att.key).await {
+                Ok(Some(blob)) => {
+                    if let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) {
+                        let _ = web_sys::window()
+                            .unwrap()
+                            .open_with_url_and_target(&url, "_blank");
+                    }
+                }
+                _ => message.set(Some(t().scan_missing.to_string())),
+            }
+        });
+    };
+    let remove = move |_| {
+        let Some(att) = scan.get() else { return };
+        spawn_local(async move {
+            let _ = scan_store::delete(&att.key).await;
+            state.update_work(|w| w.pledge.scan = None);
+        });
+    };
+    view! {
+        <div class="scan">
+            <label for="scan-file">{t().scan_label}</label>
+            <input id="scan-file" type="file" accept="image/*,application/pdf" on:change=on_pick aria-describedby="scan-status"/>
+            <p id="scan-status" class="field-hint" aria-live="polite">
+                {move || match scan.get() {
+                    Some(a) => view! {
+                        <span class="scan-name">{t().scan_attached} <bdi>{a.name.clone()}</bdi> {format!("（{}）", human_size(a.size))}</span>
+                        " " <button type="button" class="secondary small" on:click=open>{t().scan_view}</button>
+                        " " <button type="button" class="danger small" on:click=remove>{t().scan_remove}</button>
+                    }.into_any(),
+                    None => view! { <span>{t().scan_none}</span> }.into_any(),
+                }}
+            </p>
+            <p class="field-error" role="alert">{move || message.get()}</p>
+        </div>
+    }
+}

@@ -1,0 +1,77 @@
+//! The unit's list of works (作品列表): each with its state; add, switch, remove.
+
+use super::app::use_contest;
+use super::state::{new_work, use_state};
+use crate::core::submission::{work_state, WorkState};
+use crate::i18n::t;
+use leptos::prelude::*;
+
+/// Tabs of the unit's works, shown above every per-work step.
+#[component]
+pub fn WorksBar() -> impl IntoView {
+    let contest = use_contest();
+    let state = use_state();
+    let confirm_remove = RwSignal::new(None::<String>);
+    let items = move || {
+        let c = contest.clone();
+        state.ws.with(|ws| {
+            ws.works
+                .iter()
+                .enumerate()
+                .map(|(i, w)| {
+                    let id = w.id.clone();
+                    let id2 = w.id.clone();
+                    let title = w.value("work_title").trim().to_string();
+                    let title = if title.is_empty() { format!("{}{}", t().untitled_work, i + 1) } else { title };
+                    let st = work_state(&c, ws, &w.id);
+                    let selected = ws.selected.as_deref() == Some(&w.id);
+                    let class = match st {
+                        WorkState::Ready => "work-state ready",
+                        WorkState::Draft => "work-state draft",
+                        WorkState::Incomplete { .. } => "work-state incomplete",
+                    };
+                    view! {
+                        <li class="work-tab" class:selected=selected>
+                            <button type="button" class="work-select" aria-pressed=selected.to_string()
+                                on:click=move |_| state.ws.update(|ws| ws.selected = Some(id.clone()))>
+                                <bdi class="work-title">{title}</bdi>
+                                <span class=class>{st.label()}</span>
+                            </button>
+                            {(ws.works.len() > 1).then(|| view! {
+                                <button type="button" class="work-remove" aria-label=format!("{}{}", t().remove_work, i + 1)
+                                    on:click=move |_| confirm_remove.set(Some(id2.clone()))>"×"</button>
+                            })}
+                        </li>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    let add = move |_| {
+        state.ws.update(|ws| {
+            new_work(ws);
+        })
+    };
+    view! {
+        <div class="works-bar" role="region" aria-label=t().works_label>
+            <span class="works-label">{t().works_label}</span>
+            <ul class="work-tabs">{items}</ul>
+            <button type="button" class="secondary small add-work" on:click=add>{t().add_work}</button>
+            {move || confirm_remove.get().map(|id| {
+                let id2 = id.clone();
+                view! {
+                    <div class="confirm-box" role="alertdialog" aria-labelledby="rm-q">
+                        <p id="rm-q">{t().remove_work_question}</p>
+                        <button type="button" class="danger" on:click=move |_| {
+                            state.ws.update(|ws| { ws.remove_work(&id2); });
+                            confirm_remove.set(None);
+                        }>{t().remove_work_confirm}</button>
+                        " "
+                        <button type="button" class="secondary" on:click=move |_| confirm_remove.set(None)>{t().cancel}</button>
+                        <span hidden>{id}</span>
+                    </div>
+                }
+            })}
+        </div>
+    }
+}

@@ -1,0 +1,43 @@
+//! The thin web-sys/gloo glue: location, storage, downloads, files, workers.
+//! Nothing here knows the contest rules; it moves bytes and strings for the UI.
+
+pub mod download;
+pub mod scan_store;
+pub mod storage;
+
+/// The current `location.hash`, or empty when unavailable.
+pub fn location_hash() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default()
+}
+
+/// Milliseconds since the Unix epoch (the core has no clock).
+pub fn now_ms() -> u64 {
+    js_sys::Date::now() as u64
+}
+
+/// Today as `YYYY-MM-DD` in local time.
+pub fn today_iso() -> String {
+    let d = js_sys::Date::new_0();
+    format!(
+        "{:04}-{:02}-{:02}",
+        d.get_full_year(),
+        d.get_month() + 1,
+        d.get_date()
+    )
+}
+
+/// A fresh, practically unique id such as `w-m3x9k2-4f7a`.
+pub fn new_id(prefix: &str) -> String {
+    let t = js_sys::Date::now() as u64;
+    let r = (js_sys::Math::random() * 65536.0) as u32;
+    format!("{prefix}-{t:x}-{r:04x}")
+}
+
+/// Opens the browser's print dialog.
+pub fn print_page() {
+    if let Some(w) = web_sys::window() {
+        let _ = w.print();
+    }
+}

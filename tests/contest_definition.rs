@@ -1,0 +1,205 @@
+//! The built-in 2023 Chongqing definition against the notice, and precise errors for bad ones.
+
+use baosong::core::contest::{builtin, load_definition, DefinitionError, DistrictKind, Severity};
+
+/// The twelve units that may recommend 3–5 works (notice 五（二）).
+const BIG_QUOTA: [&str; 12] = [
+    "渝中区",
+    "大渡口区",
+    "江北区",
+    "沙坪坝区",
+    "九龙坡区",
+    "南岸区",
+    "北碚区",
+    "渝北区",
+    "巴南区",
+    "两江新区",
+    "西部科学城重庆高新区",
+    "万盛经开区",
+];
+
+#[test]
+fn districts_and_quotas_match_the_notice() {
+    let c = builtin();
+    assert_eq!(c.districts.len(), 41);
+    let big: Vec<_> = c
+        .districts
+        .iter()
+        .filter(|d| (d.quota_min, d.quota_max) == (3, 5))
+        .collect();
+    let small: Vec<_> = c
+        .districts
+        .iter()
+        .filter(|d| (d.quota_min, d.quota_max) == (1, 2))
+        .collect();
+    assert_eq!(big.len(), 12);
+    assert_eq!(small.len(), 29);
+    for name in BIG_QUOTA {
+        assert!(
+            big.iter().any(|d| d.name == name),
+            "{name} should have quota 3–5"
+        );
+    }
+    let count = |k| c.districts.iter().filter(|d| d.kind == k).count();
+    assert_eq!(count(DistrictKind::District), 26);
+    assert_eq!(count(DistrictKind::County), 8);
+    assert_eq!(count(DistrictKind::AutonomousCounty), 4);
+    assert_eq!(count(DistrictKind::Zone), 3);
+    assert_eq!(c.district("忠县").map(|d| d.quota_max), Some(2));
+    assert!(c.district("成都市").is_none());
+}
+
+#[test]
+fn rubric_totals_100_with_the_notice_points() {
+    let c = builtin();
+    assert_eq!(c.rubric_total(), 100);
+    let points: Vec<u32> = c.rubric.iter().map(|r| r.points).collect();
+    assert_eq!(points, [30, 30, 15, 10, 5, 5, 5]);
+    let by = |cat: &str| {
+        c.rubric
+            .iter()
+            .filter(|r| r.category == cat)
+            .map(|r| r.points)
+            .sum::<u32>()
+    };
+    assert_eq!(
+        (by("题材内容"), by("技术性"), by("创意性"), by("艺术性")),
+        (60, 30, 5, 5)
+    );
+    let shares: Vec<_> = c.awards.iter().filter_map(|a| a.percent).collect();
+    assert_eq!(shares, [10, 15, 25]);
+}
+
+#[test]
+fn video_rules_are_the_notice_limits() {
+    let v = builtin().video;
+    assert_eq!(v.container.allowed, ["mp4"]);
+    assert_eq!(
+        (v.duration.min_seconds, v.duration.max_seconds),
+        (180.0, 240.0)
+    );
+    let sizes: Vec<_> = v
+        .resolution
+        .allowed
+        .iter()
+        .map(|s| (s.width, s.height))
+        .collect();
+    assert_eq!(sizes, [(1920, 1080), (1280, 720)]);
+    assert_eq!((v.aspect.width, v.aspect.height), (16, 9));
+    assert_eq!(v.audio.severity, Severity::Warn);
+    assert_eq!(v.duration.severity, Severity::Fail);
+}
+
+#[test]
+fn form_pledge_timeline_and_people() {
+    let c = builtin();
+    let labels: Vec<_> = c.form.fields.iter().map(|f| f.label.as_str()).collect();
+    for l in [
+        "创作单位",
+        "作品名称",
+        "联系地址",
+        "联系人姓名",
+        "电子邮箱",
+        "联系电话",
+        "内容简介及主要创新点",
+    ] {
+        assert!(labels.contains(&l), "missing field {l}");
+    }
+    let kinds: Vec<_> = c.unit_kinds.iter().map(|k| k.label.as_str()).collect();
+    assert_eq!(kinds, ["在渝企业", "本科院校", "科研院所"]);
+    let rules: Vec<_> = c.eligibility.iter().map(|e| e.rule.as_str()).collect();
+    assert_eq!(rules, ["R-ELIG-2", "R-ELIG-3", "R-ELIG-4", "R-ELIG-5"]);
+    let selfc: Vec<_> = c.self_checks.iter().map(|e| e.rule.as_str()).collect();
+    assert_eq!(selfc, ["R-VID-6", "R-VID-7", "R-VID-8"]);
+    // The notice's pledge sentence, verbatim once the blanks are filled.
+    let text = c.pledge_text("重庆某某科技有限公司", "91500000MA5U000000");
+    assert_eq!(
+        text,
+        "我单位重庆某某科技有限公司（统一社会信用代码为91500000MA5U000000）郑重承诺：对所提交的短视频作品拥有自主知识产权，同意以创作单位的名义参加本次活动，如在评选期间出现任何纠纷，将由本单位承担后果，并自愿接受相关失信惩戒。"
+    );
+    assert!(
+        c.pledge_text("", "").contains("＿＿"),
+        "blanks stay visible"
+    );
+    assert_eq!(c.pledge.signature_label, "法定代表人（签字）");
+    assert_eq!(c.unit_deadline(), Some("2023-05-31"));
+    assert_eq!(
+        c.recommendation.columns,
+        ["序号", "作品名称", "创作单位", "联系地址", "联系方式"]
+    );
+}
+
+fn builtin_json() -> serde_json::Value {
+    serde_json::from_str(include_str!("../contests/cq-2023.json")).unwrap()
+}
+
+#[test]
+fn syntax_errors_name_line_and_column() {
+    let err = load_definition("{\n  \"id\": \"x\",\n  oops\n}").unwrap_err();
+    match err {
+        DefinitionError::Syntax { line, column, .. } => assert_eq!((line, column), (3, 3)),
+        other => panic!("expected syntax error, got {other:?}"),
+    }
+    assert!(load_definition("")
+        .unwrap_err()
+        .to_string()
+        .contains("第 1 行"));
+}
+
+#[test]
+fn unknown_and_missing_fields_are_named() {
+    let mut v = builtin_json();
+    v["video"]["duration"]["max_secs"] = 240.into();
+    let msg = load_definition(&v.to_string()).unwrap_err().to_string();
+    assert!(msg.contains("max_secs"), "{msg}");
+
+    let mut v = builtin_json();
+    v.as_object_mut().unwrap().remove("districts");
+    let msg = load_definition(&v.to_string()).unwrap_err().to_string();
+    assert!(msg.contains("districts"), "{msg}");
+}
+
+#[test]
+fn inconsistent_values_give_a_path() {
+    let mut v = builtin_json();
+    v["districts"][3]["quota_min"] = 6.into();
+    assert_eq!(
+        load_definition(&v.to_string()).unwrap_err(),
+        DefinitionError::Invalid {
+            path: "districts[3]".into(),
+            message: "渝中区 的推荐名额 6–5 不合理".into()
+        }
+    );
+
+    let mut v = builtin_json();
+    v["video"]["duration"]["min_seconds"] = 300.into();
+    let err = load_definition(&v.to_string()).unwrap_err();
+    assert!(matches!(err, DefinitionError::Invalid { ref path, .. } if path == "video.duration"));
+
+    let mut v = builtin_json();
+    v["pledge"]["text"] = "我单位郑重承诺".into();
+    let msg = load_definition(&v.to_string()).unwrap_err().to_string();
+    assert!(msg.contains("{unit_name}"), "{msg}");
+
+    let mut v = builtin_json();
+    v["timeline"][0]["until"] = "5月31日".into();
+    let msg = load_definition(&v.to_string()).unwrap_err().to_string();
+    assert!(msg.contains("YYYY-MM-DD"), "{msg}");
+
+    let mut v = builtin_json();
+    v["districts"][1]["name"] = "万州区".into();
+    let msg = load_definition(&v.to_string()).unwrap_err().to_string();
+    assert!(msg.contains("万州区 重复"), "{msg}");
+}
+
+#[test]
+fn another_contest_is_just_another_definition() {
+    // A contest with categories (e.g. the national high-tech-zone contest) loads as data.
+    let mut v = builtin_json();
+    v["id"] = "gxq-2020".into();
+    v["categories"] = serde_json::json!(["展示", "专题", "剧情", "动漫", "公益", "纪实"]);
+    v["video"]["duration"]["max_seconds"] = 300.into();
+    let c = load_definition(&v.to_string()).unwrap();
+    assert_eq!(c.categories.len(), 6);
+    assert_eq!(c.video.duration.max_seconds, 300.0);
+}

@@ -1,0 +1,141 @@
+// Issue 3 as a user: eligibility, 报送表 and pledge for two works, reload and reopen,
+// print view with hostile text shown literally.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, launchBrowser, openPage, appReady, screenshot } from './harness.mjs';
+
+const HOSTILE = '<img src=x onerror=alert(1)> &amp; 🎬\u202Eabc';
+const VALID_CODE = '915000002028033848';
+const SUMMARY = '本片讲述重庆某研究院青年科研团队十年攻关新型材料的故事，展现求实创新、协同育人的科学家精神；创新点在于以实验室日志为线索串联人物与成果，采用第一人称叙事。';
+
+let server, browser;
+before(async () => { server = await startServer(); browser = await launchBrowser(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+async function go(page, slug, heading) {
+  await page.goto(server.url + '#/' + slug);
+  await page.waitForFunction((h) => document.querySelector('main h2')?.textContent.includes(h), heading);
+}
+
+test('a unit fills eligibility, form and pledge for two works and finds them after closing the tab', async () => {
+  const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
+  let { page } = await openPage(browser, server, { context: ctx });
+  const dialogs = [];
+  page.on('dialog', (d) => { dialogs.push(d.message()); d.dismiss(); });
+  await page.goto(server.url);
+  await appReady(page);
+
+  // 1. 单位与资格
+  await page.getByLabel('筛选区县').fill('渝北');
+  await page.locator('#district').selectOption('渝北区');
+  await page.getByLabel('在渝企业').check();
+  await page.getByLabel('创作单位', { exact: true }).fill('重庆某某新材料科技有限公司');
+  const code = page.getByLabel('统一社会信用代码');
+  await code.fill('915000002028033841');
+  await code.blur();
+  await page.waitForSelector('text=校验位应为 8');
+  assert.equal(await code.getAttribute('aria-invalid'), 'true');
+  await code.fill(VALID_CODE.toLowerCase());
+  await code.blur();
+  assert.equal(await code.getAttribute('aria-invalid'), 'false');
+  await page.getByLabel('联系地址').fill('重庆市渝北区金开大道 100 号');
+  for (const cb of await page.locator('fieldset:has(legend:text("参赛资格确认")) input[type=checkbox]').all()) await cb.check();
+
+  // Reload mid-way: everything is still there.
+  await page.reload();
+  await appReady(page);
+  assert.equal(await page.getByLabel('创作单位', { exact: true }).inputValue(), '重庆某某新材料科技有限公司');
+  assert.equal(await page.getByLabel('统一社会信用代码').inputValue(), VALID_CODE.toLowerCase());
+  assert.equal(await page.getByLabel('在渝企业').isChecked(), true);
+  assert.match(await page.locator('.field-hint[aria-live]').first().innerText(), /渝北区/);
+  assert.match(await page.locator('main .blockers').innerText(), /本步骤已完成/);
+
+  // 2. 报送表
+  await go(page, 'form', '报送表');
+  await page.getByLabel('作品名称').fill(HOSTILE);
+  await page.getByLabel('联系人姓名').fill('张三');
+  await page.getByLabel('电子邮箱').fill('zhangsan@example.com');
+  const phone = page.getByLabel('联系电话');
+  await phone.fill('023-1234');
+  await phone.blur();
+  assert.equal(await phone.getAttribute('aria-invalid'), 'true');
+  await phone.fill('+86 138 0013 8000');
+  await page.getByLabel('内容简介及主要创新点').fill(SUMMARY);
+  assert.match(await page.locator('.field.multiline .counter').innerText(), new RegExp(`^${[...SUMMARY].length} / 600$`));
+  assert.match(await page.locator('main .blockers').innerText(), /本步骤已完成/);
+
+  // 3. 诚信承诺
+  await go(page, 'pledge', '诚信承诺');
+  assert.match(await page.locator('.pledge-text .pledge-body').innerText(), new RegExp(`我单位重庆某某新材料科技有限公司（统一社会信用代码为${VALID_CODE}）郑重承诺`));
+  for (const cb of await page.locator('fieldset:has(legend:text("本单位作出以下承诺")) input[type=checkbox]').all()) await cb.check();
+  await page.getByLabel('法定代表人').fill('李四');
+  await page.getByLabel('承诺日期').fill('2023-05-20');
+  assert.match(await page.locator('main .blockers').innerText(), /本步骤已完成/);
+
+  // Print view: the official layout, hostile text literal, no injected element.
+  await page.getByRole('link', { name: /打开打印预览/ }).click();
+  await page.waitForSelector('.a4-sheet');
+  const sheet = await page.locator('.a4-sheet').innerText();
+  assert.ok(sheet.includes('<img src=x onerror=alert(1)> &amp; 🎬'), sheet);
+  assert.equal(await page.locator('.a4-sheet img').count(), 0);
+  assert.match(sheet, /附件3/);
+  assert.match(sheet, /法定代表人（签字）：李四/);
+  assert.match(sheet, /2023年5月20日/);
+  assert.match(sheet, /138 ?0013 ?8000|13800138000/);
+  await screenshot(page, 'print-view', { fullPage: true });
+
+  // A second work reuses the unit data.
+  await go(page, 'form', '报送表');
+  await page.getByRole('button', { name: /新建作品/ }).click();
+  assert.equal(await page.getByLabel('作品名称').inputValue(), '');
+  assert.match(await page.locator('.shared').innerText(), /重庆某某新材料科技有限公司/);
+  await page.getByLabel('作品名称').fill('第二件作品：实验室的灯');
+  assert.equal(await page.locator('.work-tab').count(), 2);
+
+  // Close the tab, come back: both works are there.
+  await page.close();
+  ({ page } = await openPage(browser, server, { context: ctx }));
+  await go(page, 'form', '报送表');
+  const tabs = page.locator('.work-tab');
+  assert.equal(await tabs.count(), 2);
+  assert.match(await tabs.nth(0).innerText(), /<img src=x onerror=alert\(1\)>/);
+  assert.match(await tabs.nth(0).innerText(), /可生成报送包|待完善/);
+  assert.match(await tabs.nth(1).innerText(), /第二件作品/);
+  await tabs.nth(0).locator('.work-select').click();
+  assert.equal(await page.getByLabel('作品名称').inputValue(), HOSTILE);
+  await screenshot(page, 'form-two-works', { fullPage: true });
+  assert.deepEqual(dialogs, [], 'no script from user text ran');
+  assert.deepEqual(page.problems, []);
+  await ctx.close();
+});
+
+test('clearing asks first and keeps the data when cancelled', async () => {
+  const { page, ctx } = await openPage(browser, server);
+  await page.goto(server.url + '#/eligibility');
+  await appReady(page);
+  await page.getByLabel('创作单位', { exact: true }).fill('保留我');
+  await page.getByRole('button', { name: '新建/清除' }).click();
+  await page.getByRole('button', { name: '取消' }).click();
+  assert.equal(await page.getByLabel('创作单位', { exact: true }).inputValue(), '保留我');
+  await page.getByRole('button', { name: '新建/清除' }).click();
+  await page.getByRole('button', { name: '确定清除' }).click();
+  assert.equal(await page.getByLabel('创作单位', { exact: true }).inputValue(), '');
+  await page.reload();
+  await appReady(page);
+  assert.equal(await page.getByLabel('创作单位', { exact: true }).inputValue(), '');
+  await ctx.close();
+});
+
+test('unreadable saved data is kept aside, reported, and not overwritten', async () => {
+  const { page, ctx } = await openPage(browser, server);
+  await page.goto(server.url);
+  await appReady(page);
+  await page.evaluate(() => localStorage.setItem('baosong.workspace.v1', '{"schema":1,"works":"broken'));
+  await page.reload();
+  await appReady(page);
+  await page.waitForSelector('text=上次保存的数据无法读取');
+  const kept = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.includes('unreadable'))
+    .map((k) => localStorage.getItem(k)));
+  assert.deepEqual(kept, ['{"schema":1,"works":"broken']);
+  await ctx.close();
+});

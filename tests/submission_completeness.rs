@@ -1,0 +1,305 @@
+//! What blocks a work's package, step by step.
+
+use baosong::core::contest::{builtin, ContestDefinition};
+use baosong::core::submission::completeness::keys;
+use baosong::core::submission::model::{VERDICT_FAIL, VERDICT_PASS, VERDICT_WARN};
+use baosong::core::submission::{
+    blockers, reminders, step_blockers, work_state, Attachment, Step, VideoSummary, WorkState,
+    Workspace,
+};
+
+/// A workspace in which work `w1` has everything the package needs.
+fn complete(def: &ContestDefinition) -> Workspace {
+    let mut ws = Workspace::new(def);
+    ws.add_work("w1");
+    fill_unit(def, &mut ws);
+    fill_work(def, &mut ws, "w1", "科学家的一天");
+    ws
+}
+
+fn fill_unit(def: &ContestDefinition, ws: &mut Workspace) {
+    ws.unit.district = "渝中区".into();
+    ws.unit.kind = "enterprise".into();
+    for c in &def.eligibility {
+        ws.unit.eligibility.insert(c.rule.clone(), true);
+    }
+    for (f, v) in [
+        ("unit_name", "重庆某某科技有限公司"),
+        ("credit_code", "915000002028033848"),
+        ("address", "重庆市渝中区解放碑某路 1 号"),
+    ] {
+        ws.set_value(def, None, f, v).unwrap();
+    }
+}
+
+fn fill_work(def: &ContestDefinition, ws: &mut Workspace, id: &str, title: &str) {
+    for (f, v) in [
+        ("work_title", title.to_string()),
+        ("contact_name", "张三".to_string()),
+        ("email", "zhangsan@example.com".to_string()),
+        ("phone", "023-63891234".to_string()),
+        (
+            "summary",
+            "本片讲述".to_string() + &"科研团队攻坚克难".repeat(8),
+        ),
+    ] {
+        ws.set_value(def, Some(id), f, v).unwrap();
+    }
+    let w = ws.work_mut(id).unwrap();
+    for p in &def.pledge.promises {
+        w.pledge.promises.insert(p.rule.clone(), true);
+    }
+    w.pledge.legal_representative = "李四".into();
+    w.pledge.date = "2023-05-20".into();
+    for c in &def.self_checks {
+        w.self_checks.insert(c.rule.clone(), true);
+    }
+    w.video = Some(VideoSummary {
+        file_name: "作品.mp4".into(),
+        size: 123_456_789,
+        verdict: VERDICT_PASS.into(),
+        ..VideoSummary::default()
+    });
+}
+
+#[test]
+fn empty_workspace_is_blocked_in_every_step() {
+    let def = builtin();
+    let mut ws = Workspace::new(&def);
+    ws.add_work("w1");
+    let b = blockers(&def, &ws, "w1");
+    for step in [Step::Eligibility, Step::Form, Step::Pledge, Step::Video] {
+        assert!(b.iter().any(|x| x.step == step), "no blocker in {step:?}");
+    }
+    // district + kind + every rule; every field; every promise + name + date; video + checks.
+    let expected = 2
+        + def.eligibility.len()
+        + def.form.fields.len()
+        + def.pledge.promises.len()
+        + 2
+        + 1
+        + def.self_checks.len();
+    assert_eq!(b.len(), expected);
+    // In flow order.
+    assert!(b.windows(2).all(|p| p[0].step <= p[1].step));
+    assert!(b.iter().any(|x| x.message == "作品名称：此项必填"));
+    assert!(b.iter().any(|x| x.message == "请选择所在区县"));
+    assert!(b.iter().any(|x| x.message == "法定代表人：此项必填"));
+    assert!(b.iter().any(|x| x.message == "承诺日期：请填写日期"));
+    assert_eq!(work_state(&def, &ws, "w1"), WorkState::Draft);
+    assert_eq!(work_state(&def, &ws, "w1").label(), "未开始");
+}
+
+#[test]
+fn complete_work_has_no_blockers() {
+    let def = builtin();
+    let ws = complete(&def);
+    assert_eq!(blockers(&def, &ws, "w1"), vec![]);
+    assert_eq!(work_state(&def, &ws, "w1"), WorkState::Ready);
+    // The missing scan is only a reminder.
+    let r = reminders(&def, &ws, "w1");
+    assert_eq!(r.len(), 1);
+    assert_eq!(r[0].step, Step::Pledge);
+    assert_eq!(r[0].field.as_deref(), Some(keys::PLEDGE_SCAN));
+}
+
+#[test]
+fn unconfirmed_consent_blocks_with_its_statement() {
+    let def = builtin();
+    let mut ws = complete(&def);
+    ws.unit.eligibility.insert("R-ELIG-3".into(), false);
+    let b = blockers(&def, &ws, "w1");
+    assert_eq!(b.len(), 1);
+    assert_eq!(b[0].step, Step::Eligibility);
+    assert_eq!(b[0].field.as_deref(), Some("R-ELIG-3"));
+    let statement = &def
+        .eligibility
+        .iter()
+        .find(|c| c.rule == "R-ELIG-3")
+        .unwrap()
+        .statement;
+    assert_eq!(b[0].message, format!("请确认：{statement}"));
+    assert_eq!(
+        work_state(&def, &ws, "w1"),
+        WorkState::Incomplete { blockers: 1 }
+    );
+    assert_eq!(work_state(&def, &ws, "w1").label(), "待完善（还有 1 项）");
+    // Absent counts as unconfirmed too.
+    ws.unit.eligibility.remove("R-ELIG-3");
+    assert_eq!(blockers(&def, &ws, "w1").len(), 1);
+}
+
+#[test]
+fn video_verdicts() {
+    let def = builtin();
+    let mut ws = complete(&def);
+    let set = |ws: &mut Workspace, v: &str| {
+        ws.work_mut("w1").unwrap().video.as_mut().unwrap().verdict = v.into();
+    };
+    set(&mut ws, VERDICT_FAIL);
+    let b = step_blockers(&def, &ws, "w1", Step::Video);
+    assert_eq!(b.len(), 1);
+    assert!(b[0].message.contains("视频检查未通过"));
+    assert_eq!(blockers(&def, &ws, "w1").len(), 1);
+
+    set(&mut ws, VERDICT_WARN);
+    assert!(blockers(&def, &ws, "w1").is_empty());
+    assert!(reminders(&def, &ws, "w1")
+        .iter()
+        .any(|r| r.step == Step::Video));
+
+    set(&mut ws, "");
+    assert!(blockers(&def, &ws, "w1")[0].message.contains("尚未完成"));
+
+    ws.work_mut("w1").unwrap().video = None;
+    assert_eq!(step_blockers(&def, &ws, "w1", Step::Video).len(), 1);
+}
+
+#[test]
+fn self_checks_block() {
+    let def = builtin();
+    let mut ws = complete(&def);
+    ws.work_mut("w1")
+        .unwrap()
+        .self_checks
+        .insert("R-VID-7".into(), false);
+    let b = blockers(&def, &ws, "w1");
+    assert_eq!(b.len(), 1);
+    assert_eq!(
+        (b[0].step, b[0].field.as_deref()),
+        (Step::Video, Some("R-VID-7"))
+    );
+    assert!(b[0].message.contains("水印"));
+}
+
+#[test]
+fn eligibility_district_and_kind() {
+    let def = builtin();
+    let mut ws = complete(&def);
+    ws.unit.district = "朝阳区".into();
+    ws.unit.kind = "hospital".into();
+    let b = step_blockers(&def, &ws, "w1", Step::Eligibility);
+    assert_eq!(b.len(), 2);
+    assert!(b[0].message.contains("朝阳区"));
+    assert!(b[1].message.contains("hospital"));
+    ws.unit.kind.clear();
+    assert!(step_blockers(&def, &ws, "w1", Step::Eligibility)[1]
+        .message
+        .contains("在渝企业、本科院校、科研院所"));
+}
+
+#[test]
+fn form_fields_report_label_and_reason() {
+    let def = builtin();
+    let mut ws = complete(&def);
+    ws.set_value(&def, Some("w1"), "summary", "太短了").unwrap();
+    ws.set_value(&def, None, "credit_code", "91500000202803384X")
+        .unwrap();
+    let b = step_blockers(&def, &ws, "w1", Step::Form);
+    let msgs: Vec<&str> = b.iter().map(|x| x.message.as_str()).collect();
+    assert_eq!(
+        msgs,
+        vec![
+            "统一社会信用代码：校验位应为 8，现在是 X，请逐位核对代码",
+            "内容简介及主要创新点：还需填写 47 字",
+        ]
+    );
+    assert_eq!(b[0].field.as_deref(), Some("credit_code"));
+}
+
+#[test]
+fn pledge_rules() {
+    let def = builtin();
+    let mut ws = complete(&def);
+    {
+        let w = ws.work_mut("w1").unwrap();
+        w.pledge.promises.remove("R-FORM-2.4");
+        w.pledge.legal_representative = "李4".into();
+        w.pledge.date = "2023-02-30".into();
+        // The scan is never a blocker, present or not.
+        w.pledge.scan = Some(Attachment {
+            key: "k".into(),
+            name: "承诺书.pdf".into(),
+            mime: "application/pdf".into(),
+            size: 10,
+        });
+    }
+    let b = step_blockers(&def, &ws, "w1", Step::Pledge);
+    let fields: Vec<_> = b.iter().map(|x| x.field.as_deref().unwrap()).collect();
+    assert_eq!(
+        fields,
+        vec!["R-FORM-2.4", keys::LEGAL_REPRESENTATIVE, keys::PLEDGE_DATE]
+    );
+    assert!(b[0].message.starts_with("请勾选承诺："));
+    assert_eq!(b[1].message, "法定代表人：姓名中不应含有数字");
+    assert!(b[2].message.contains("不存在"));
+    assert!(reminders(&def, &ws, "w1").is_empty());
+
+    // A valid date after the collection deadline is a reminder, not a blocker.
+    ws.work_mut("w1").unwrap().pledge = {
+        let mut p = ws.work("w1").unwrap().pledge.clone();
+        p.promises.insert("R-FORM-2.4".into(), true);
+        p.legal_representative = "李四".into();
+        p.date = "2023/6/1".into();
+        p
+    };
+    assert!(blockers(&def, &ws, "w1").is_empty());
+    assert!(reminders(&def, &ws, "w1")[0].message.contains("晚于"));
+}
+
+#[test]
+fn two_works_share_unit_but_not_work_state() {
+    let def = builtin();
+    let mut ws = complete(&def);
+    ws.add_work("w2");
+    // w2 inherits the unit's eligibility and unit fields; only its own parts block.
+    let b = blockers(&def, &ws, "w2");
+    assert!(b.iter().all(|x| x.step != Step::Eligibility));
+    assert!(!b.iter().any(|x| x.field.as_deref() == Some("unit_name")));
+    assert!(b.iter().any(|x| x.field.as_deref() == Some("work_title")));
+    assert_eq!(work_state(&def, &ws, "w2"), WorkState::Draft);
+    ws.set_value(&def, Some("w2"), "work_title", "第二部")
+        .unwrap();
+    assert!(matches!(
+        work_state(&def, &ws, "w2"),
+        WorkState::Incomplete { .. }
+    ));
+    fill_work(&def, &mut ws, "w2", "第二部");
+    assert_eq!(work_state(&def, &ws, "w2"), WorkState::Ready);
+    assert_eq!(work_state(&def, &ws, "w1"), WorkState::Ready);
+    // A unit-level problem blocks both.
+    ws.unit.kind.clear();
+    assert_eq!(blockers(&def, &ws, "w1").len(), 1);
+    assert_eq!(blockers(&def, &ws, "w2").len(), 1);
+}
+
+#[test]
+fn reminders_for_notices_and_duplicate_titles() {
+    let def = builtin();
+    let mut ws = complete(&def);
+    ws.set_value(&def, None, "credit_code", "91110000100000000R")
+        .unwrap();
+    ws.add_work("w2");
+    fill_work(&def, &mut ws, "w2", "科学家的一天");
+    assert!(blockers(&def, &ws, "w1").is_empty());
+    let r = reminders(&def, &ws, "w1");
+    let msgs: Vec<&str> = r.iter().map(|x| x.message.as_str()).collect();
+    assert!(msgs.contains(&"统一社会信用代码：该代码登记机关不在重庆（行政区划码 110000），请核对"));
+    assert!(msgs
+        .iter()
+        .any(|m| m.contains("另一件作品也叫“科学家的一天”")));
+}
+
+#[test]
+fn unknown_work() {
+    let def = builtin();
+    let ws = complete(&def);
+    let b = blockers(&def, &ws, "nope");
+    assert_eq!(b.len(), 1);
+    assert_eq!(b[0].step, Step::Package);
+    assert!(reminders(&def, &ws, "nope").is_empty());
+    assert_eq!(
+        Step::ALL.map(Step::label),
+        ["单位与资格", "报送表", "诚信承诺", "视频检查", "生成报送包"]
+    );
+}
