@@ -139,3 +139,26 @@ test('unreadable saved data is kept aside, reported, and not overwritten', async
   assert.deepEqual(kept, ['{"schema":1,"works":"broken']);
   await ctx.close();
 });
+
+test('without local storage (private mode) the user is warned and can export a backup', async () => {
+  const ctx = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN', acceptDownloads: true });
+  await ctx.addInitScript(() => {
+    Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('denied', 'SecurityError'); } });
+  });
+  const { page } = await openPage(browser, server, { context: ctx });
+  await page.goto(server.url + '#/eligibility');
+  await appReady(page);
+  await page.getByLabel('创作单位', { exact: true }).fill('无痕模式单位');
+  const alert = page.locator('.save-failed');
+  assert.match(await alert.innerText(), /未能保存.*无痕/s);
+  await screenshot(page, 'private-mode-phone', { fullPage: true });
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: '导出备份' }).click(),
+  ]);
+  assert.match(download.suggestedFilename(), /^报送助手备份-\d{4}-\d{2}-\d{2}\.json$/);
+  const saved = JSON.parse(await (await import('node:fs/promises')).readFile(await download.path(), 'utf8'));
+  assert.equal(saved.unit.values.unit_name, '无痕模式单位');
+  assert.equal(saved.schema, 1);
+  await ctx.close();
+});

@@ -1,0 +1,56 @@
+//! Browser tests of the storage glue: localStorage for the workspace, IndexedDB for scans.
+#![cfg(target_arch = "wasm32")]
+
+use baosong::core::contest::builtin;
+use baosong::core::submission::Workspace;
+use baosong::web::{scan_store, storage};
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+#[wasm_bindgen_test]
+fn workspace_round_trips_through_local_storage() {
+    let def = builtin();
+    let mut ws = Workspace::new(&def);
+    ws.add_work("w1");
+    ws.set_value(&def, Some("w1"), "work_title", "<b>标题</b> & 🎬")
+        .unwrap();
+    ws.set_value(&def, None, "unit_name", "重庆某某公司")
+        .unwrap();
+    storage::probe().expect("storage works in the test browser");
+    storage::save("test.ws", &ws.to_json()).unwrap();
+    let back = Workspace::from_json(&storage::load("test.ws").unwrap().unwrap()).unwrap();
+    assert_eq!(back, ws);
+    storage::remove("test.ws");
+    assert_eq!(storage::load("test.ws").unwrap(), None);
+}
+
+#[wasm_bindgen_test]
+fn quota_errors_are_reported_not_swallowed() {
+    // 12 MiB of text exceeds every browser's localStorage quota (5–10 MiB).
+    let big = "x".repeat(12 * 1024 * 1024);
+    let err = storage::save("test.big", &big).unwrap_err();
+    assert_eq!(err, storage::StorageError::Full);
+    storage::remove("test.big");
+}
+
+#[wasm_bindgen_test]
+async fn scans_are_stored_read_and_deleted_in_indexeddb() {
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(&b"%PDF-1.4 signed"[..]));
+    let opts = web_sys::BlobPropertyBag::new();
+    opts.set_type("application/pdf");
+    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &opts).unwrap();
+    scan_store::put("scan:test", &blob).await.unwrap();
+    let back = scan_store::get("scan:test")
+        .await
+        .unwrap()
+        .expect("stored blob");
+    assert_eq!(back.size(), 15.0);
+    assert_eq!(back.type_(), "application/pdf");
+    let text = wasm_bindgen_futures::JsFuture::from(back.text())
+        .await
+        .unwrap();
+    assert_eq!(text.as_string().unwrap(), "%PDF-1.4 signed");
+    scan_store::delete("scan:test").await.unwrap();
+    assert!(scan_store::get("scan:test").await.unwrap().is_none());
+}
