@@ -1,7 +1,7 @@
 //! The saved workspace: scopes, several works, JSON round trips and load errors.
 
 use baosong::core::contest::builtin;
-use baosong::core::submission::model::VERDICT_PASS;
+use baosong::core::submission::model::{VERDICT_FAIL, VERDICT_PASS};
 use baosong::core::submission::{
     Attachment, LoadError, VideoSummary, Workspace, WorkspaceError, SCHEMA_VERSION,
 };
@@ -144,6 +144,7 @@ fn hostile_strings_roundtrip_byte_identical() {
             width: Some(1920),
             height: Some(1080),
             checked_ms: Some(1_700_000_000_000),
+            report: None,
         });
     }
     ws.unit.district = HOSTILE[0].into();
@@ -248,4 +249,27 @@ fn pledge_text_fills_normalised_code() {
     assert!(text.contains("我单位重庆某某科技有限公司（统一社会信用代码为915000002028033848）"));
     // Stored raw, as typed.
     assert_eq!(ws.unit.value("credit_code"), "9150 0000 2028 0338 48");
+}
+
+#[test]
+fn video_summary_takes_verdict_size_and_fingerprint_from_the_inspection() {
+    use baosong::core::inspection::{inspect, Fingerprint, SliceSource};
+    let mut report = pollster::block_on(inspect(
+        &SliceSource(b"not a video".to_vec()),
+        &builtin().video,
+    ));
+    report.fingerprint = Some(Fingerprint {
+        sha256: "cd".repeat(32),
+        crc32: 7,
+        size: 11,
+    });
+    let s = VideoSummary::from_inspection("a.mp4", 11, report.clone(), 42);
+    assert_eq!(s.verdict, VERDICT_FAIL);
+    assert_eq!(
+        (s.file_name.as_str(), s.size, s.checked_ms),
+        ("a.mp4", 11, Some(42))
+    );
+    assert_eq!(s.sha256, Some("cd".repeat(32)));
+    assert_eq!(s.width, None);
+    assert_eq!(s.report, Some(report));
 }

@@ -39,6 +39,96 @@ pub struct Strings {
     pub privacy_note: &'static str,
     /// "Step n of m" for screen readers; `{n}` and `{m}` are replaced.
     pub step_of: &'static str,
+    /// Video step: video pick label.
+    pub video_pick_label: &'static str,
+    /// Video step: video privacy.
+    pub video_privacy: &'static str,
+    /// Video step: video reading.
+    pub video_reading: &'static str,
+    /// Video step: video repick note.
+    pub video_repick_note: &'static str,
+    /// Video step: video cannot play.
+    pub video_cannot_play: &'static str,
+    /// Video step: video preview caption.
+    pub video_preview_caption: &'static str,
+    /// Video step: self check legend.
+    pub self_check_legend: &'static str,
+    /// Video step: self check hint.
+    pub self_check_hint: &'static str,
+    /// Video step: hash label.
+    pub hash_label: &'static str,
+    /// Video step: time left.
+    pub time_left: &'static str,
+    /// Video step: hash cancel.
+    pub hash_cancel: &'static str,
+    /// Video step: hash cancelled.
+    pub hash_cancelled: &'static str,
+    /// Video step: hash restart.
+    pub hash_restart: &'static str,
+    /// Video step: hash failed.
+    pub hash_failed: &'static str,
+    /// Video step: video no report.
+    pub video_no_report: &'static str,
+    /// Video step: verdict pass.
+    pub verdict_pass: &'static str,
+    /// Video step: verdict warn.
+    pub verdict_warn: &'static str,
+    /// Video step: verdict fail.
+    pub verdict_fail: &'static str,
+    /// Video step: fix label.
+    pub fix_label: &'static str,
+    /// Video step: checks caption.
+    pub checks_caption: &'static str,
+    /// Video step: col rule.
+    pub col_rule: &'static str,
+    /// Video step: col status.
+    pub col_status: &'static str,
+    /// Video step: col explain.
+    pub col_explain: &'static str,
+    /// Video step: bytes read note.
+    pub bytes_read_note: &'static str,
+    /// Video step: status pass.
+    pub status_pass: &'static str,
+    /// Video step: status warn.
+    pub status_warn: &'static str,
+    /// Video step: status fail.
+    pub status_fail: &'static str,
+    /// Video step: fact container.
+    pub fact_container: &'static str,
+    /// Video step: fact duration.
+    pub fact_duration: &'static str,
+    /// Video step: fact size.
+    pub fact_size: &'static str,
+    /// Video step: fact bitrate.
+    pub fact_bitrate: &'static str,
+    /// Video step: fact video.
+    pub fact_video: &'static str,
+    /// Video step: fact coded.
+    pub fact_coded: &'static str,
+    /// Video step: fact display.
+    pub fact_display: &'static str,
+    /// Video step: fact rotation.
+    pub fact_rotation: &'static str,
+    /// Video step: fact fps.
+    pub fact_fps: &'static str,
+    /// Video step: vfr.
+    pub vfr: &'static str,
+    /// Video step: cfr.
+    pub cfr: &'static str,
+    /// Video step: fact audio.
+    pub fact_audio: &'static str,
+    /// Video step: fact no audio.
+    pub fact_no_audio: &'static str,
+    /// Video step: fact layout.
+    pub fact_layout: &'static str,
+    /// Video step: faststart yes.
+    pub faststart_yes: &'static str,
+    /// Video step: faststart no.
+    pub faststart_no: &'static str,
+    /// Video step: fragmented.
+    pub fragmented: &'static str,
+    /// Video step: facts caption.
+    pub facts_caption: &'static str,
     /// Screen-reader note on a finished step.
     pub step_done_sr: &'static str,
     /// 各步骤的说明.

@@ -1,7 +1,10 @@
 //! The thin web-sys/gloo glue: location, storage, downloads, files, workers.
 //! Nothing here knows the contest rules; it moves bytes and strings for the UI.
 
+pub mod blob_source;
 pub mod download;
+pub mod fingerprint;
+pub mod fingerprint_worker;
 pub mod scan_store;
 pub mod storage;
 

@@ -6,7 +6,8 @@
 //! `#[serde(default)]` so that saves from older builds, missing newer fields, still load.
 
 use super::credit_code;
-use crate::core::contest::{ContestDefinition, FieldScope};
+use crate::core::contest::{ContestDefinition, FieldScope, Severity};
+use crate::core::inspection::Inspection;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -82,6 +83,36 @@ pub struct VideoSummary {
     pub height: Option<u32>,
     /// When the inspection finished, Unix milliseconds.
     pub checked_ms: Option<u64>,
+    /// The full inspection report (facts and checks), for the package.
+    pub report: Option<Inspection>,
+}
+
+impl VideoSummary {
+    /// What a work remembers of an inspection of `file_name`, finished at `checked_ms`.
+    pub fn from_inspection(
+        file_name: &str,
+        size: u64,
+        report: Inspection,
+        checked_ms: u64,
+    ) -> Self {
+        let main = report.facts.as_ref().and_then(|f| f.main_video());
+        VideoSummary {
+            file_name: file_name.to_string(),
+            size,
+            verdict: match report.verdict {
+                Severity::Pass => VERDICT_PASS,
+                Severity::Warn => VERDICT_WARN,
+                Severity::Fail => VERDICT_FAIL,
+            }
+            .to_string(),
+            sha256: report.fingerprint.as_ref().map(|f| f.sha256.clone()),
+            duration_seconds: report.facts.as_ref().and_then(|f| f.duration_seconds),
+            width: main.map(|v| v.display_width),
+            height: main.map(|v| v.display_height),
+            checked_ms: Some(checked_ms),
+            report: Some(report),
+        }
+    }
 }
 
 /// 作品: one entry with its own form values, pledge, self-checks and video.

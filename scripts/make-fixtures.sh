@@ -1,0 +1,149 @@
+#!/usr/bin/env bash
+# Builds the video fixtures for the inspection tests into fixtures/generated/ (git-ignored).
+#
+# Small on purpose: solid-colour pictures at a low frame rate and a low-rate mono sine,
+# so a 4-minute file is a few hundred KB and the whole set is made in well under a minute.
+# Idempotent: a file that exists is kept; a stamp holding this script's checksum makes a
+# changed script rebuild everything. Files are written under a temporary name and renamed,
+# so an interrupted run never leaves a half-written fixture behind, and `flock` lets
+# several test binaries call this at once.
+#
+# Usage: scripts/make-fixtures.sh [OUTPUT_DIR]    (default: fixtures/generated)
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+out="${1:-$root/fixtures/generated}"
+mkdir -p "$out"
+
+FFMPEG="${FFMPEG:-ffmpeg}"
+if ! command -v "$FFMPEG" >/dev/null 2>&1; then
+  echo "make-fixtures: ffmpeg not found (install Debian's ffmpeg)" >&2
+  exit 2
+fi
+
+exec 9>"$out/.lock"
+flock 9
+
+stamp="$out/.stamp"
+sum="$(sha256sum "${BASH_SOURCE[0]}" | cut -d' ' -f1)"
+if [[ "$(cat "$stamp" 2>/dev/null || true)" != "$sum" ]]; then
+  find "$out" -maxdepth 1 -type f ! -name .lock -delete
+fi
+
+ff() { "$FFMPEG" -nostdin -hide_banner -loglevel error -y "$@"; }
+
+# Picture source: solid colour of size $1 at $2 fps.
+vsrc() { echo "color=c=0x2060a0:s=$1:r=$2"; }
+# Sound source: a quiet 440 Hz sine at 8 kHz (AAC at 8 kHz is cheap to encode).
+ASRC="sine=frequency=440:sample_rate=8000"
+X264=(-c:v libx264 -preset ultrafast -crf 40 -pix_fmt yuv420p -threads 2)
+AAC=(-c:a aac -b:a 12k -ac 1)
+
+# fixture NAME COMMAND...: runs COMMAND with the temporary output path appended, unless NAME exists.
+fixture() {
+  local name="$1"
+  shift
+  [[ -s "$out/$name" || ( "$name" == empty.mp4 && -e "$out/$name" ) ]] && return 0
+  local tmp="$out/.tmp-$name"
+  "$@" "$tmp"
+  mv -f "$tmp" "$out/$name"
+  echo "made $name"
+}
+
+# av SIZE FPS SECONDS [EXTRA ARGS...] OUTPUT: H.264 + AAC MP4 (moov at the end unless EXTRA says).
+av() {
+  local size="$1" fps="$2" secs="$3"
+  shift 3
+  ff -f lavfi -i "$(vsrc "$size" "$fps")" -f lavfi -i "$ASRC" -t "$secs" \
+    -g "$((fps * 2))" "${X264[@]}" "${AAC[@]}" "$@"
+}
+
+# Pass cases, both resolutions, moov first and moov last.
+fixture ok-1080p-faststart.mp4 av 1920x1080 5 200 -movflags +faststart -f mp4
+fixture ok-720p-moov-end.mp4 av 1280x720 5 200 -f mp4
+# Stereo 48 kHz sound, to check the audio facts.
+fixture ok-1080p-stereo.mp4 ff -f lavfi -i "$(vsrc 1920x1080 5)" \
+  -f lavfi -i sine=frequency=440:sample_rate=48000 -t 190 -g 10 "${X264[@]}" \
+  -c:a aac -b:a 24k -ac 2 -movflags +faststart -f mp4
+
+# Duration boundaries (R-VID-2); 179.9 s at 10 fps so it is a whole number of frames.
+fixture dur-170.mp4 av 1280x720 5 170 -f mp4
+fixture dur-179.9.mp4 av 1280x720 10 179.9 -f mp4
+fixture dur-180.mp4 av 1280x720 5 180 -f mp4
+fixture dur-240.mp4 av 1280x720 5 240 -f mp4
+fixture dur-241.mp4 av 1280x720 5 241 -f mp4
+fixture short-30s.mp4 av 1920x1080 5 30 -f mp4
+fixture long-300s.mp4 av 1280x720 2 300 -f mp4
+
+# Resolution and aspect (R-VID-3, R-VID-4).
+fixture 4k-2160p.mp4 av 3840x2160 5 10 -f mp4
+fixture vertical-1080x1920.mp4 av 1080x1920 2 200 -f mp4
+fixture anamorphic-1440x1080.mp4 av 1440x1080 2 200 -vf setsar=4/3 -f mp4
+# A phone video: coded 1920x1080 with a rotation matrix, shown as 1080x1920. Debian's
+# ffmpeg 5.1 only writes the matrix when stream-copying; its rotate=270 tag yields the
+# matrix {0,1,-1,0} that phones write for portrait (90° clockwise, as MediaInfo says).
+rotated() {
+  local base="$out/.tmp-rotated-base.mp4"
+  av 1920x1080 2 200 -f mp4 "$base"
+  ff -i "$base" -map 0 -c copy -metadata:s:v:0 rotate=270 -f mp4 "$1"
+  rm -f "$base"
+}
+fixture rotated-phone.mp4 rotated
+
+# Sound (R-VID-5).
+fixture no-audio.mp4 ff -f lavfi -i "$(vsrc 1920x1080 2)" -t 200 -g 4 "${X264[@]}" -f mp4
+
+# Codecs and containers (R-VID-1).
+fixture hevc-1080p.mp4 ff -f lavfi -i "$(vsrc 1920x1080 1)" -f lavfi -i "$ASRC" -t 200 \
+  -c:v libx265 -preset ultrafast -crf 40 -pix_fmt yuv420p -x265-params log-level=error:pools=2 \
+  "${AAC[@]}" -f mp4
+fixture hevc-hvc1.mp4 ff -f lavfi -i "$(vsrc 1280x720 1)" -f lavfi -i "$ASRC" -t 200 \
+  -c:v libx265 -preset ultrafast -crf 40 -pix_fmt yuv420p -x265-params log-level=error:pools=2 \
+  -tag:v hvc1 "${AAC[@]}" -f mp4
+fixture fragmented.mp4 av 1920x1080 5 200 -movflags frag_keyframe+empty_moov+default_base_moof -f mp4
+fixture mov-renamed.mp4 av 1920x1080 2 200 -f mov
+fixture mkv-renamed.mp4 av 1280x720 5 20 -f matroska
+fixture webm-renamed.mp4 ff -f lavfi -i "$(vsrc 640x360 5)" -f lavfi -i "$ASRC" -t 5 \
+  -c:v libvpx-vp9 -deadline realtime -cpu-used 8 -b:v 20k -c:a libopus -b:a 12k -f webm
+
+# Broken files.
+# Cut at 70 %: the moov (at the start) is intact but the sample data it points to is not.
+cut_faststart() {
+  local src="$out/ok-1080p-faststart.mp4"
+  head -c "$(($(stat -c %s "$src") * 7 / 10))" "$src" >"$1"
+}
+fixture truncated-faststart.mp4 cut_faststart
+# Cut at 50 % with the moov at the end: the moov is gone and the mdat runs past the end.
+cut_moov_end() {
+  local src="$out/ok-720p-moov-end.mp4"
+  head -c "$(($(stat -c %s "$src") / 2))" "$src" >"$1"
+}
+fixture truncated-moov-end.mp4 cut_moov_end
+# ftyp + mdat with the trailing moov removed.
+strip_moov() {
+  python3 - "$out/ok-720p-moov-end.mp4" "$1" <<'PY'
+import struct, sys
+data = open(sys.argv[1], "rb").read()
+pos, keep = 0, bytearray()
+while pos + 8 <= len(data):
+    size, kind = struct.unpack(">I4s", data[pos:pos + 8])
+    if size == 1:
+        size = struct.unpack(">Q", data[pos + 8:pos + 16])[0]
+    elif size == 0:
+        size = len(data) - pos
+    if kind != b"moov":
+        keep += data[pos:pos + size]
+    pos += size
+open(sys.argv[2], "wb").write(keep)
+PY
+}
+fixture moov-missing.mp4 strip_moov
+make_empty() { : >"$1"; }
+fixture empty.mp4 make_empty
+make_random() {
+  python3 -c 'import random,sys; random.seed(20230531); sys.stdout.buffer.write(random.randbytes(65536))' >"$1"
+}
+fixture random.mp4 make_random
+
+echo "$sum" >"$stamp"
+du -sh "$out" | sed 's/^/make-fixtures: /'

@@ -1,0 +1,48 @@
+//! The browser's byte source: `Blob.slice` on the chosen `File`, so only the requested
+//! ranges are ever read, whatever the file's size.
+
+use crate::core::inspection::byte_source::clamp_len;
+use crate::core::inspection::{ByteSource, SourceError};
+use wasm_bindgen_futures::JsFuture;
+
+/// A `Blob` (or `File`) read range by range.
+pub struct BlobSource {
+    blob: web_sys::Blob,
+    size: u64,
+}
+
+impl BlobSource {
+    /// Wraps a Blob or File.
+    pub fn new(blob: web_sys::Blob) -> Self {
+        // Blob sizes are integral doubles, exact up to 2^53 bytes.
+        let size = blob.size() as u64;
+        BlobSource { blob, size }
+    }
+}
+
+impl ByteSource for BlobSource {
+    fn size(&self) -> u64 {
+        self.size
+    }
+
+    async fn read_at(&self, offset: u64, len: usize) -> Result<Vec<u8>, SourceError> {
+        let n = clamp_len(self.size, offset, len)?;
+        let end = offset + n as u64;
+        let slice = self
+            .blob
+            .slice_with_f64_and_f64(offset as f64, end as f64)
+            .map_err(|e| SourceError::Io(format!("{e:?}")))?;
+        let buf = JsFuture::from(slice.array_buffer())
+            .await
+            .map_err(|e| SourceError::Io(js_message(&e)))?;
+        Ok(js_sys::Uint8Array::new(&buf).to_vec())
+    }
+}
+
+/// The `message` of a JS error, or its debug form.
+pub fn js_message(e: &wasm_bindgen::JsValue) -> String {
+    js_sys::Reflect::get(e, &"message".into())
+        .ok()
+        .and_then(|m| m.as_string())
+        .unwrap_or_else(|| format!("{e:?}"))
+}

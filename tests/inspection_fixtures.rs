@@ -1,0 +1,398 @@
+//! Inspection of the ffmpeg-made fixtures, natively: verdicts, failing rules, key facts,
+//! Chinese messages, bytes read and fingerprints.
+
+mod inspection_support;
+
+use baosong::core::contest::{builtin, Severity};
+use baosong::core::inspection::{
+    fingerprint, inspect, ByteSource, FileSource, Inspection, SliceSource, SourceError,
+};
+use inspection_support::{bad_checks, expected_bad, fixtures, EXPECTED};
+use std::cell::RefCell;
+use std::path::Path;
+
+fn run(path: &Path) -> Inspection {
+    let src = FileSource::open(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    pollster::block_on(inspect(&src, &builtin().video))
+}
+
+fn fixture(name: &str) -> Option<Inspection> {
+    fixtures().map(|d| run(&d.join(name)))
+}
+
+#[test]
+fn every_fixture_gets_its_expected_verdict() {
+    let Some(dir) = fixtures() else { return };
+    let mut wrong = Vec::new();
+    for e in EXPECTED {
+        let i = run(&dir.join(e.file));
+        let got = bad_checks(i.checks.iter().map(|c| (c.rule.as_str(), c.status)));
+        if i.verdict != e.verdict || got != expected_bad(e) {
+            wrong.push(format!(
+                "{}: verdict {:?} (want {:?}), non-pass {:?} (want {:?})\n  {}",
+                e.file,
+                i.verdict,
+                e.verdict,
+                got,
+                expected_bad(e),
+                serde_json::to_string(&i.checks).unwrap()
+            ));
+        }
+        // Every check that is not a pass says how to fix it.
+        for c in &i.checks {
+            assert!(!c.message.is_empty());
+            assert_eq!(
+                c.status == Severity::Pass,
+                c.fix.is_none(),
+                "{}: {c:?}",
+                e.file
+            );
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+    // Nothing in the directory is left without an expectation.
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .filter_map(|d| d.ok()?.file_name().into_string().ok())
+        .filter(|n| n.ends_with(".mp4") && !n.starts_with('.'))
+        .collect();
+    names.sort();
+    let mut listed: Vec<String> = EXPECTED.iter().map(|e| e.file.to_string()).collect();
+    listed.sort();
+    assert_eq!(names, listed);
+}
+
+fn duration(name: &str) -> Option<f64> {
+    fixture(name).map(|i| i.facts.unwrap().duration_seconds.unwrap())
+}
+
+#[test]
+fn durations_at_the_boundaries() {
+    for (name, want) in [
+        ("dur-170.mp4", 170.0),
+        ("dur-179.9.mp4", 179.9),
+        ("dur-180.mp4", 180.0),
+        ("dur-240.mp4", 240.0),
+        ("dur-241.mp4", 241.0),
+        ("ok-720p-moov-end.mp4", 200.0),
+        ("fragmented.mp4", 200.0),
+    ] {
+        let Some(d) = duration(name) else { return };
+        assert!((d - want).abs() <= 0.15, "{name}: {d} s, want {want} s");
+    }
+}
+
+#[test]
+fn messages_are_plain_chinese_with_numbers() {
+    let Some(i) = fixture("dur-170.mp4") else {
+        return;
+    };
+    let c = i.check("R-VID-2").unwrap();
+    assert_eq!(c.message, "时长 2分50秒，短于规定的 3 分钟，还需约 10 秒");
+    let i = fixture("dur-241.mp4").unwrap();
+    assert!(i
+        .check("R-VID-2")
+        .unwrap()
+        .message
+        .contains("超过规定的 4 分钟"));
+    let i = fixture("vertical-1080x1920.mp4").unwrap();
+    assert_eq!(
+        i.check("R-VID-4").unwrap().message,
+        "这是竖屏视频（1080×1920），须为横屏 16:9"
+    );
+    let i = fixture("mov-renamed.mp4").unwrap();
+    assert!(i
+        .check("R-VID-1")
+        .unwrap()
+        .message
+        .contains("文件实际为 QuickTime MOV"));
+    assert!(i
+        .check("R-VID-1")
+        .unwrap()
+        .fix
+        .as_ref()
+        .unwrap()
+        .contains("MP4"));
+    let i = fixture("mkv-renamed.mp4").unwrap();
+    assert_eq!(i.checks.len(), 1);
+    assert_eq!(i.checks[0].message, "不是 MP4（看起来是 MKV）");
+    let i = fixture("webm-renamed.mp4").unwrap();
+    assert_eq!(i.checks[0].message, "不是 MP4（看起来是 WebM）");
+    for name in ["truncated-faststart.mp4", "truncated-moov-end.mp4"] {
+        let i = fixture(name).unwrap();
+        assert!(
+            i.check("file").unwrap().message.starts_with("文件不完整"),
+            "{name}"
+        );
+    }
+    let i = fixture("moov-missing.mp4").unwrap();
+    assert!(i.check("file").unwrap().message.contains("找不到 moov"));
+    let i = fixture("empty.mp4").unwrap();
+    assert!(i.check("file").unwrap().message.contains("文件为空"));
+    let i = fixture("no-audio.mp4").unwrap();
+    assert!(i.check("R-VID-5").unwrap().message.contains("没有音轨"));
+    let i = fixture("anamorphic-1440x1080.mp4").unwrap();
+    assert!(i.check("R-VID-3").unwrap().message.contains("1440×1080"));
+    assert_eq!(i.check("R-VID-4").unwrap().status, Severity::Pass);
+}
+
+#[test]
+fn video_facts() {
+    let Some(i) = fixture("rotated-phone.mp4") else {
+        return;
+    };
+    let v = &i.facts.as_ref().unwrap().video[0];
+    assert_eq!((v.width, v.height, v.rotation), (1920, 1080, 90));
+    assert_eq!((v.display_width, v.display_height), (1080, 1920));
+    assert_eq!(v.display_aspect_ratio, "9:16");
+
+    let i = fixture("anamorphic-1440x1080.mp4").unwrap();
+    let v = &i.facts.as_ref().unwrap().video[0];
+    assert_eq!((v.width, v.height), (1440, 1080));
+    assert!((v.pixel_aspect_ratio - 4.0 / 3.0).abs() < 0.001);
+    assert_eq!((v.display_width, v.display_height), (1920, 1080));
+    assert_eq!(v.display_aspect_ratio, "16:9");
+
+    let i = fixture("ok-1080p-faststart.mp4").unwrap();
+    let f = i.facts.as_ref().unwrap();
+    let v = &f.video[0];
+    assert_eq!(
+        (v.format.as_str(), v.codec.as_str(), v.codec_id.as_str()),
+        ("AVC", "H.264", "avc1")
+    );
+    assert_eq!(v.frame_rate, Some(5.0));
+    assert_eq!(
+        v.frame_rate_mode,
+        Some(baosong::core::inspection::FrameRateMode::Constant)
+    );
+    assert_eq!(v.frame_count, 1000);
+    assert!(v.bit_rate.unwrap() > 0);
+    assert!(f.faststart && !f.fragmented && !f.truncated);
+    assert_eq!(f.container, "mp4");
+    assert_eq!(f.major_brand.as_deref(), Some("isom"));
+    assert!(f.compatible_brands.iter().any(|b| b == "mp41"));
+
+    let i = fixture("dur-179.9.mp4").unwrap();
+    assert_eq!(i.facts.unwrap().video[0].frame_rate, Some(10.0));
+    let i = fixture("no-audio.mp4").unwrap();
+    assert_eq!(i.facts.unwrap().video[0].frame_rate, Some(2.0));
+
+    for (name, id) in [("hevc-1080p.mp4", "hev1"), ("hevc-hvc1.mp4", "hvc1")] {
+        let i = fixture(name).unwrap();
+        let v = &i.facts.as_ref().unwrap().video[0];
+        assert_eq!(
+            (v.format.as_str(), v.codec.as_str()),
+            ("HEVC", "H.265"),
+            "{name}"
+        );
+        assert_eq!(v.codec_id, id);
+        assert!(v.width == 1920 || v.width == 1280);
+    }
+
+    let i = fixture("ok-720p-moov-end.mp4").unwrap();
+    assert!(!i.facts.unwrap().faststart);
+
+    let i = fixture("fragmented.mp4").unwrap();
+    let f = i.facts.unwrap();
+    assert!(f.fragmented);
+    assert_eq!(f.container, "fmp4");
+    assert_eq!(f.video[0].frame_count, 1000);
+
+    let i = fixture("mov-renamed.mp4").unwrap();
+    let f = i.facts.unwrap();
+    assert_eq!(
+        (f.container.as_str(), f.format.as_str()),
+        ("mov", "QuickTime")
+    );
+    assert_eq!(f.major_brand.as_deref(), Some("qt  "));
+
+    let i = fixture("4k-2160p.mp4").unwrap();
+    assert!(i.check("R-VID-3").unwrap().message.contains("3840×2160"));
+}
+
+#[test]
+fn audio_facts() {
+    let Some(i) = fixture("ok-1080p-stereo.mp4") else {
+        return;
+    };
+    let a = &i.facts.as_ref().unwrap().audio[0];
+    assert_eq!(a.format, "AAC");
+    assert_eq!(a.format_profile.as_deref(), Some("LC"));
+    assert_eq!(a.codec_id, "mp4a");
+    assert_eq!(a.channels, 2);
+    assert_eq!(a.sampling_rate, 48000.0);
+    let d = a.duration_seconds.unwrap();
+    assert!((d - 190.0).abs() < 0.1, "{d}");
+    let i = fixture("ok-720p-moov-end.mp4").unwrap();
+    let a = &i.facts.as_ref().unwrap().audio[0];
+    assert_eq!((a.channels, a.sampling_rate), (1, 8000.0));
+}
+
+#[test]
+fn truncation_is_found_even_with_an_intact_moov() {
+    let Some(i) = fixture("truncated-faststart.mp4") else {
+        return;
+    };
+    let f = i
+        .facts
+        .as_ref()
+        .expect("the moov is intact, so facts are known");
+    assert!(f.truncated);
+    assert!(f.data_end.unwrap() > f.file_size);
+    assert!(f.faststart);
+    // The other rules are still judged from the intact moov.
+    assert_eq!(i.check("R-VID-2").unwrap().status, Severity::Pass);
+}
+
+/// A source that records every read.
+struct Recording<'a> {
+    inner: &'a FileSource,
+    reads: RefCell<Vec<(u64, usize)>>,
+}
+
+impl ByteSource for Recording<'_> {
+    fn size(&self) -> u64 {
+        self.inner.size()
+    }
+    async fn read_at(&self, offset: u64, len: usize) -> Result<Vec<u8>, SourceError> {
+        self.reads.borrow_mut().push((offset, len));
+        self.inner.read_at(offset, len).await
+    }
+}
+
+#[test]
+fn reads_only_headers_and_the_moov() {
+    let Some(dir) = fixtures() else { return };
+    for name in [
+        "ok-720p-moov-end.mp4",
+        "ok-1080p-faststart.mp4",
+        "hevc-1080p.mp4",
+    ] {
+        let file = FileSource::open(dir.join(name)).unwrap();
+        let src = Recording {
+            inner: &file,
+            reads: RefCell::new(Vec::new()),
+        };
+        let i = pollster::block_on(inspect(&src, &builtin().video));
+        let f = i.facts.as_ref().unwrap();
+        assert!(
+            i.bytes_read <= f.moov_size + 64 * 1024,
+            "{name}: read {} bytes for a {} byte moov",
+            i.bytes_read,
+            f.moov_size
+        );
+        assert!(i.bytes_read < f.file_size / 4, "{name}");
+        let reads = src.reads.borrow();
+        let big: Vec<_> = reads.iter().filter(|(_, len)| *len > 192).collect();
+        assert_eq!(
+            big,
+            vec![&(f.moov_offset, f.moov_size as usize)],
+            "{name}: {reads:?}"
+        );
+        assert!(reads.len() <= 5, "{name}: {reads:?}");
+        eprintln!(
+            "{name}: bytes_read {} = moov {} + {} in {} reads",
+            i.bytes_read,
+            f.moov_size,
+            i.bytes_read - f.moov_size,
+            reads.len()
+        );
+    }
+}
+
+#[test]
+fn file_and_memory_sources_agree() {
+    let Some(dir) = fixtures() else { return };
+    for name in [
+        "ok-1080p-faststart.mp4",
+        "fragmented.mp4",
+        "truncated-faststart.mp4",
+    ] {
+        let path = dir.join(name);
+        let bytes = std::fs::read(&path).unwrap();
+        let a = run(&path);
+        let b = pollster::block_on(inspect(&SliceSource(&bytes), &builtin().video));
+        assert_eq!(a, b, "{name}");
+    }
+}
+
+#[test]
+fn fingerprint_matches_sha256sum() {
+    let Some(dir) = fixtures() else { return };
+    let path = dir.join("ok-720p-moov-end.mp4");
+    let src = FileSource::open(&path).unwrap();
+    let mut last = (0, 0);
+    let f = pollster::block_on(fingerprint(&src, 64 * 1024, |d, t| {
+        last = (d, t);
+        true
+    }))
+    .unwrap();
+    assert_eq!(last, (src.size(), src.size()));
+    assert_eq!(f.size, src.size());
+    let bytes = std::fs::read(&path).unwrap();
+    assert_eq!(f.crc32, crc32fast::hash(&bytes));
+    if let Ok(out) = std::process::Command::new("sha256sum").arg(&path).output() {
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert_eq!(text.split_whitespace().next(), Some(f.sha256.as_str()));
+    }
+}
+
+#[test]
+fn verdicts_follow_the_rules_not_constants() {
+    let Some(dir) = fixtures() else { return };
+    let mut rules = builtin().video;
+    rules.duration.min_seconds = 20.0;
+    rules.duration.max_seconds = 40.0;
+    rules
+        .resolution
+        .allowed
+        .push(baosong::core::contest::FrameSize {
+            width: 3840,
+            height: 2160,
+        });
+    rules.audio.severity = Severity::Fail;
+    rules.container.allowed.push("mov".into());
+    let judge = |name: &str| {
+        let src = FileSource::open(dir.join(name)).unwrap();
+        pollster::block_on(inspect(&src, &rules))
+    };
+    assert_eq!(judge("short-30s.mp4").verdict, Severity::Pass);
+    assert_eq!(
+        judge("ok-1080p-faststart.mp4")
+            .check("R-VID-2")
+            .unwrap()
+            .status,
+        Severity::Fail
+    );
+    assert_eq!(
+        judge("4k-2160p.mp4").check("R-VID-3").unwrap().status,
+        Severity::Pass
+    );
+    assert_eq!(
+        judge("no-audio.mp4").check("R-VID-5").unwrap().status,
+        Severity::Fail
+    );
+    assert_eq!(
+        judge("mov-renamed.mp4").check("R-VID-1").unwrap().status,
+        Severity::Pass
+    );
+}
+
+#[test]
+fn trailing_garbage_is_a_warning_and_extra_boxes_are_fine() {
+    let Some(dir) = fixtures() else { return };
+    let mut bytes = std::fs::read(dir.join("ok-1080p-faststart.mp4")).unwrap();
+    let good = bytes.len() as u64;
+    bytes.extend_from_slice(&[0xde, 0xad, 0xbe, 0xef, 0x00, 0x01, 0x02, 0x03, 0x04]);
+    bytes.extend_from_slice(&[0x55; 100]);
+    let i = pollster::block_on(inspect(&SliceSource(&bytes), &builtin().video));
+    assert_eq!(i.verdict, Severity::Warn, "{:?}", i.checks);
+    assert_eq!(i.facts.as_ref().unwrap().garbage_at, Some(good));
+    assert_eq!(i.check("file").unwrap().status, Severity::Warn);
+
+    // A well-formed free box at the end changes nothing.
+    let mut bytes = std::fs::read(dir.join("ok-1080p-faststart.mp4")).unwrap();
+    bytes.extend_from_slice(&[0, 0, 0, 16, b'f', b'r', b'e', b'e', 0, 0, 0, 0, 0, 0, 0, 0]);
+    let i = pollster::block_on(inspect(&SliceSource(&bytes), &builtin().video));
+    assert_eq!(i.verdict, Severity::Pass, "{:?}", i.checks);
+}
