@@ -39,6 +39,18 @@ pub struct Strings {
     pub privacy_note: &'static str,
     /// "Step n of m" for screen readers; `{n}` and `{m}` are replaced.
     pub step_of: &'static str,
+    /// Name of the video check: rule container.
+    pub rule_container: &'static str,
+    /// Name of the video check: rule duration.
+    pub rule_duration: &'static str,
+    /// Name of the video check: rule resolution.
+    pub rule_resolution: &'static str,
+    /// Name of the video check: rule aspect.
+    pub rule_aspect: &'static str,
+    /// Name of the video check: rule audio.
+    pub rule_audio: &'static str,
+    /// Name of the video check: rule file.
+    pub rule_file: &'static str,
     /// Video step: video pick label.
     pub video_pick_label: &'static str,
     /// Video step: video privacy.

@@ -4,8 +4,8 @@
 use super::app::use_contest;
 use super::fields::Confirm;
 use super::state::use_state;
-use crate::core::contest::Severity;
-use crate::core::inspection::{inspect, Facts, Fingerprint};
+use crate::core::contest::{Severity, VideoRules};
+use crate::core::inspection::{inspect, Facts, Fingerprint, FILE_RULE};
 use crate::core::submission::VideoSummary;
 use crate::i18n::{human_size, t};
 use crate::web::blob_source::BlobSource;
@@ -246,6 +246,7 @@ pub fn duration_text(secs: f64) -> String {
 /// Verdict, checks and facts of the inspected file.
 #[component]
 fn InspectionReport(summary: VideoSummary) -> impl IntoView {
+    let rules = use_contest().video.clone();
     let Some(report) = summary.report.clone() else {
         return view! { <p>{t().video_no_report}</p> }.into_any();
     };
@@ -261,7 +262,7 @@ fn InspectionReport(summary: VideoSummary) -> impl IntoView {
             let (cls, word) = status_word(c.status);
             view! {
                 <tr class=cls>
-                    <td class="rule">{c.rule.clone()}</td>
+                    <td class="rule"><span class="rule-title">{rule_title(&rules, &c.rule)}</span><span class="rule-id">{c.rule.clone()}</span></td>
                     <td class="status"><span class="badge">{word}</span></td>
                     <td><bdi>{c.message.clone()}</bdi>
                         {c.fix.clone().map(|f| view! { <p class="fix"><strong>{t().fix_label}</strong><bdi>{f}</bdi></p> })}</td>
@@ -286,6 +287,21 @@ fn InspectionReport(summary: VideoSummary) -> impl IntoView {
         </section>
     }
     .into_any()
+}
+
+/// The plain name of a check, found by the rule's slot in the definition.
+fn rule_title(rules: &VideoRules, rule: &str) -> &'static str {
+    let s = t();
+    [
+        (&rules.container.rule, s.rule_container),
+        (&rules.duration.rule, s.rule_duration),
+        (&rules.resolution.rule, s.rule_resolution),
+        (&rules.aspect.rule, s.rule_aspect),
+        (&rules.audio.rule, s.rule_audio),
+    ]
+    .into_iter()
+    .find(|(id, _)| id.as_str() == rule)
+    .map_or(if rule == FILE_RULE { s.rule_file } else { "" }, |(_, title)| title)
 }
 
 fn status_word(s: Severity) -> (&'static str, &'static str) {

@@ -1,0 +1,57 @@
+//! Browser tests of the inspection glue: a real fixture read through `Blob.slice`.
+//! The fixture is made by `scripts/make-fixtures.sh`, which the test script runs first.
+#![cfg(target_arch = "wasm32")]
+
+use baosong::core::contest::{builtin, Severity};
+use baosong::core::inspection::{fingerprint, inspect, ByteSource, FingerprintHasher, FILE_RULE};
+use baosong::web::blob_source::BlobSource;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const MOOV_AT_END: &[u8] = include_bytes!("../fixtures/generated/ok-720p-moov-end.mp4");
+
+fn blob(bytes: &[u8]) -> web_sys::Blob {
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+    web_sys::Blob::new_with_u8_array_sequence(&parts).unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn a_fixture_passes_through_the_blob_source_reading_only_its_metadata() {
+    let source = BlobSource::new(blob(MOOV_AT_END));
+    assert_eq!(source.size(), MOOV_AT_END.len() as u64);
+    let report = inspect(&source, &builtin().video).await;
+    assert_eq!(report.verdict, Severity::Pass, "{:?}", report.checks);
+    let facts = report.facts.as_ref().unwrap();
+    let v = facts.main_video().unwrap();
+    assert_eq!((v.display_width, v.display_height), (1280, 720));
+    assert!(!facts.faststart);
+    // Only the moov and a few headers: bytes read ≤ moov + 64 KiB.
+    assert!(report.bytes_read <= facts.moov_size + 64 * 1024, "{} read, moov {}", report.bytes_read, facts.moov_size);
+    assert!(report.bytes_read < MOOV_AT_END.len() as u64 / 4);
+}
+
+#[wasm_bindgen_test]
+async fn a_cut_short_copy_fails_as_incomplete() {
+    let cut = blob(MOOV_AT_END).slice_with_i32_and_i32(0, 300_000).unwrap();
+    let report = inspect(&BlobSource::new(cut), &builtin().video).await;
+    assert_eq!(report.verdict, Severity::Fail);
+    assert!(report.check(FILE_RULE).is_some(), "{:?}", report.checks);
+}
+
+#[wasm_bindgen_test]
+async fn the_blob_fingerprint_equals_the_one_of_the_same_bytes_in_memory() {
+    let mut h = FingerprintHasher::new();
+    h.update(MOOV_AT_END);
+    let expected = h.finish();
+    let mut calls = 0;
+    let got = fingerprint(&BlobSource::new(blob(MOOV_AT_END)), 64 * 1024, |done, total| {
+        calls += 1;
+        assert!(done <= total);
+        true
+    })
+    .await
+    .unwrap();
+    assert_eq!(got, expected);
+    assert!(calls >= 9, "progress reported per chunk, got {calls}");
+}
