@@ -21,7 +21,7 @@ cargo test --quiet
 
 step "browser tests (wasm-bindgen-test, headless Chromium)"
 for t in tests/web_*.rs; do
-  cargo test --quiet --target wasm32-unknown-unknown --test "$(basename "$t" .rs)"
+  cargo test --target wasm32-unknown-unknown --test "$(basename "$t" .rs)"
 done
 
 step "release build (trunk)"

@@ -27,13 +27,20 @@ async fn a_fixture_passes_through_the_blob_source_reading_only_its_metadata() {
     assert_eq!((v.display_width, v.display_height), (1280, 720));
     assert!(!facts.faststart);
     // Only the moov and a few headers: bytes read ≤ moov + 64 KiB.
-    assert!(report.bytes_read <= facts.moov_size + 64 * 1024, "{} read, moov {}", report.bytes_read, facts.moov_size);
+    assert!(
+        report.bytes_read <= facts.moov_size + 64 * 1024,
+        "{} read, moov {}",
+        report.bytes_read,
+        facts.moov_size
+    );
     assert!(report.bytes_read < MOOV_AT_END.len() as u64 / 4);
 }
 
 #[wasm_bindgen_test]
 async fn a_cut_short_copy_fails_as_incomplete() {
-    let cut = blob(MOOV_AT_END).slice_with_i32_and_i32(0, 300_000).unwrap();
+    let cut = blob(MOOV_AT_END)
+        .slice_with_i32_and_i32(0, 300_000)
+        .unwrap();
     let report = inspect(&BlobSource::new(cut), &builtin().video).await;
     assert_eq!(report.verdict, Severity::Fail);
     assert!(report.check(FILE_RULE).is_some(), "{:?}", report.checks);
@@ -45,11 +52,15 @@ async fn the_blob_fingerprint_equals_the_one_of_the_same_bytes_in_memory() {
     h.update(MOOV_AT_END);
     let expected = h.finish();
     let mut calls = 0;
-    let got = fingerprint(&BlobSource::new(blob(MOOV_AT_END)), 64 * 1024, |done, total| {
-        calls += 1;
-        assert!(done <= total);
-        true
-    })
+    let got = fingerprint(
+        &BlobSource::new(blob(MOOV_AT_END)),
+        64 * 1024,
+        |done, total| {
+            calls += 1;
+            assert!(done <= total);
+            true
+        },
+    )
     .await
     .unwrap();
     assert_eq!(got, expected);

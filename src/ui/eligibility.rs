@@ -1,7 +1,7 @@
 //! Step 1 单位与资格: district (searchable), unit kind, and the eligibility confirmations.
 
 use super::app::use_contest;
-use super::fields::{Confirm, FormField};
+use super::fields::{ConfirmList, FormField};
 use super::state::use_state;
 use crate::core::contest::FieldScope;
 use crate::i18n::t;
@@ -55,24 +55,10 @@ pub fn EligibilityStep() -> impl IntoView {
             }
         })
         .collect_view();
-    let confirmations = contest
-        .eligibility
-        .iter()
-        .map(|c| {
-            let rule = StoredValue::new(c.rule.clone());
-            let checked = Signal::derive(move || {
-                state.ws.with(|w| w.unit.eligibility.get(&rule.get_value()).copied().unwrap_or(false))
-            });
-            let on_change = Callback::new(move |v: bool| {
-                state.ws.update(|w| {
-                    w.unit.eligibility.insert(rule.get_value(), v);
-                })
-            });
-            view! {
-                <Confirm id=format!("elig-{}", c.rule) statement=c.statement.clone() detail=c.detail.clone() checked on_change/>
-            }
-        })
-        .collect_view();
+    let confirmations = view! {
+        <ConfirmList items=contest.eligibility.clone() prefix="elig" read=|ws| Some(&ws.unit.eligibility)
+            write=|ws| Some(&mut ws.unit.eligibility)/>
+    };
     let unit_fields = contest
         .form
         .fields

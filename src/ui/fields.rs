@@ -3,9 +3,11 @@
 
 use super::app::use_contest;
 use super::state::use_state;
-use crate::core::contest::{FieldDefinition, FieldKind};
+use crate::core::contest::{Confirmation, FieldDefinition, FieldKind};
+use crate::core::submission::Workspace;
 use crate::core::submission::{char_count, field_notices, validate_field};
 use leptos::prelude::*;
+use std::collections::BTreeMap;
 
 /// One field of the contest's form, bound to the workspace by its scope.
 #[component]
@@ -159,4 +161,51 @@ pub fn Confirm(
             {has_detail.then(|| view! { <p id=detail_id class="confirm-detail">{detail}</p> })}
         </div>
     }
+}
+
+/// Reads the map a list of confirmations is stored in (keyed by rule id).
+pub type TicksRead = fn(&Workspace) -> Option<&BTreeMap<String, bool>>;
+/// The same map, for writing.
+pub type TicksWrite = fn(&mut Workspace) -> Option<&mut BTreeMap<String, bool>>;
+
+/// One checkbox per confirmation of the definition, stored in the map `ticks` picks.
+#[component]
+pub fn ConfirmList(
+    /// The statements, from the contest definition.
+    items: Vec<Confirmation>,
+    /// DOM id prefix.
+    prefix: &'static str,
+    /// The map the ticks live in (the unit's or the selected work's).
+    read: TicksRead,
+    /// The same map, for writing.
+    write: TicksWrite,
+) -> impl IntoView {
+    let state = use_state();
+    items
+        .into_iter()
+        .map(|c| {
+            let rule = StoredValue::new(c.rule.clone());
+            let checked = Signal::derive(move || {
+                state.ws.with(|ws| {
+                    read(ws)
+                        .and_then(|m| m.get(&rule.get_value()).copied())
+                        .unwrap_or(false)
+                })
+            });
+            let on_change = Callback::new(move |v: bool| {
+                state.ws.update(|ws| {
+                    let now = crate::web::now_ms();
+                    if let Some(m) = write(ws) {
+                        m.insert(rule.get_value(), v);
+                    }
+                    if let Some(w) = ws.selected.clone().and_then(|id| ws.work_mut(&id)) {
+                        w.updated_ms = now;
+                    }
+                })
+            });
+            view! {
+                <Confirm id=format!("{prefix}-{}", c.rule) statement=c.statement detail=c.detail checked on_change/>
+            }
+        })
+        .collect_view()
 }

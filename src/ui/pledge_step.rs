@@ -1,7 +1,7 @@
 //! Step 3 诚信承诺: the pledge text filled in, the promises, 法定代表人, date, and the scan.
 
 use super::app::use_contest;
-use super::fields::Confirm;
+use super::fields::ConfirmList;
 use super::route::Route;
 use super::scan::ScanAttachment;
 use super::state::use_state;
@@ -18,27 +18,11 @@ pub fn PledgeStep() -> impl IntoView {
     let state = use_state();
     let c2 = contest.clone();
     let text = move || state.ws.with(|w| w.pledge_text(&c2));
-    let promises = contest
-        .pledge
-        .promises
-        .iter()
-        .map(|p| {
-            let rule = StoredValue::new(p.rule.clone());
-            let checked = Signal::derive(move || {
-                state.ws.with(|w| {
-                    w.selected_work()
-                        .and_then(|wk| wk.pledge.promises.get(&rule.get_value()).copied())
-                        .unwrap_or(false)
-                })
-            });
-            let on_change = Callback::new(move |v: bool| {
-                state.update_work(|w| {
-                    w.pledge.promises.insert(rule.get_value(), v);
-                })
-            });
-            view! { <Confirm id=format!("promise-{}", p.rule) statement=p.statement.clone() checked on_change/> }
-        })
-        .collect_view();
+    let promises = view! {
+        <ConfirmList items=contest.pledge.promises.clone() prefix="promise"
+            read=|ws| ws.selected_work().map(|w| &w.pledge.promises)
+            write=|ws| ws.selected.clone().and_then(|id| ws.work_mut(&id)).map(|w| &mut w.pledge.promises)/>
+    };
 
     let rep = Memo::new(move |_| {
         state.ws.with(|w| {

@@ -2,7 +2,7 @@
 //! contest's rules, preview it, fingerprint it in a Web Worker, and tick the self-checks.
 
 use super::app::use_contest;
-use super::fields::Confirm;
+use super::fields::ConfirmList;
 use super::state::use_state;
 use crate::core::contest::{Severity, VideoRules};
 use crate::core::inspection::{inspect, Facts, Fingerprint, FILE_RULE};
@@ -105,20 +105,11 @@ pub fn VideoStep() -> impl IntoView {
         }
     };
 
-    let self_checks = contest
-        .self_checks
-        .iter()
-        .map(|c| {
-            let rule = StoredValue::new(c.rule.clone());
-            let checked = Signal::derive(move || {
-                state.ws.with(|w| {
-                    w.selected_work().and_then(|wk| wk.self_checks.get(&rule.get_value()).copied()).unwrap_or(false)
-                })
-            });
-            let on_change = Callback::new(move |v: bool| state.update_work(|w| { w.self_checks.insert(rule.get_value(), v); }));
-            view! { <Confirm id=format!("self-{}", c.rule) statement=c.statement.clone() detail=c.detail.clone() checked on_change/> }
-        })
-        .collect_view();
+    let self_checks = view! {
+        <ConfirmList items=contest.self_checks.clone() prefix="self"
+            read=|ws| ws.selected_work().map(|w| &w.self_checks)
+            write=|ws| ws.selected.clone().and_then(|id| ws.work_mut(&id)).map(|w| &mut w.self_checks)/>
+    };
 
     view! {
         <div class="drop-zone" class:dragging=move || dragging.get()
@@ -301,7 +292,10 @@ fn rule_title(rules: &VideoRules, rule: &str) -> &'static str {
     ]
     .into_iter()
     .find(|(id, _)| id.as_str() == rule)
-    .map_or(if rule == FILE_RULE { s.rule_file } else { "" }, |(_, title)| title)
+    .map_or(
+        if rule == FILE_RULE { s.rule_file } else { "" },
+        |(_, title)| title,
+    )
 }
 
 fn status_word(s: Severity) -> (&'static str, &'static str) {

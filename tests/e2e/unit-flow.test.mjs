@@ -72,6 +72,15 @@ test('a unit fills eligibility, form and pledge for two works and finds them aft
   await page.getByLabel('承诺日期').fill('2023-05-20');
   assert.match(await page.locator('main .blockers').innerText(), /本步骤已完成/);
 
+  // The signed, stamped scan: attached, kept in IndexedDB, listed by name.
+  const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+  await page.getByLabel('签字盖章后的承诺书扫描件').setInputFiles({ name: '承诺书<签字>.png', mimeType: 'image/png', buffer: png });
+  await page.waitForSelector('.scan-name');
+  assert.match(await page.locator('.scan-name').innerText(), /承诺书<签字>\.png/);
+  await page.getByLabel('签字盖章后的承诺书扫描件').setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('x') });
+  await page.waitForSelector('text=请选择图片（JPG、PNG）或 PDF 文件');
+  assert.match(await page.locator('.scan-name').innerText(), /承诺书<签字>\.png/, 'a wrong file does not replace the scan');
+
   // Print view: the official layout, hostile text literal, no injected element.
   await page.getByRole('link', { name: /打开打印预览/ }).click();
   await page.waitForSelector('.a4-sheet');
@@ -103,6 +112,16 @@ test('a unit fills eligibility, form and pledge for two works and finds them aft
   assert.match(await tabs.nth(1).innerText(), /第二件作品/);
   await tabs.nth(0).locator('.work-select').click();
   assert.equal(await page.getByLabel('作品名称').inputValue(), HOSTILE);
+  const stored = await page.evaluate(() => new Promise((ok, fail) => {
+    const r = indexedDB.open('baosong');
+    r.onsuccess = () => {
+      const keys = r.result.transaction('scans').objectStore('scans').getAllKeys();
+      keys.onsuccess = () => ok(keys.result.length);
+      keys.onerror = () => fail(keys.error);
+    };
+    r.onerror = () => fail(r.error);
+  }));
+  assert.equal(stored, 1, 'the scan is in IndexedDB');
   await screenshot(page, 'form-two-works', { fullPage: true });
   assert.deepEqual(dialogs, [], 'no script from user text ran');
   assert.deepEqual(page.problems, []);

@@ -232,6 +232,15 @@ impl<'a> Reader<'a> {
     }
 }
 
+/// A box with a 32-bit size header around `body`, for tests that build files by hand.
+#[cfg(test)]
+pub(crate) fn test_box(kind: &[u8; 4], body: &[u8]) -> Vec<u8> {
+    let mut v = ((body.len() + 8) as u32).to_be_bytes().to_vec();
+    v.extend_from_slice(kind);
+    v.extend_from_slice(body);
+    v
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -209,13 +209,7 @@ fn trun(body: &[u8], def_dur: u32, def_size: u32, t: &mut FragmentTrack) -> u64 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn bx(kind: &[u8; 4], body: &[u8]) -> Vec<u8> {
-        let mut v = ((body.len() + 8) as u32).to_be_bytes().to_vec();
-        v.extend_from_slice(kind);
-        v.extend_from_slice(body);
-        v
-    }
+    use crate::core::inspection::boxes::test_box as bx;
 
     #[test]
     fn sums_trun_samples_with_defaults_and_tfdt() {

@@ -307,14 +307,8 @@ pub async fn walk<S: ByteSource + ?Sized>(src: &S) -> Result<Layout, WalkError> 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::inspection::boxes::test_box as bx;
     use crate::core::inspection::byte_source::{CountingSource, SliceSource};
-
-    fn bx(kind: &[u8; 4], body: &[u8]) -> Vec<u8> {
-        let mut v = ((body.len() + 8) as u32).to_be_bytes().to_vec();
-        v.extend_from_slice(kind);
-        v.extend_from_slice(body);
-        v
-    }
 
     fn run(data: &[u8]) -> Result<Layout, WalkError> {
         pollster::block_on(walk(&SliceSource(data)))
