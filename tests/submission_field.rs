@@ -62,13 +62,13 @@ fn length_edges_with_cjk() {
         validate_field(&title, &format!("  {forty}\u{3000}")).unwrap(),
         forty
     );
-    let summary = field("summary"); // 50..=600
+    let summary = field("summary"); // 50..=300
     let err = validate_field(&summary, &"创新".repeat(20)).unwrap_err();
     assert_eq!(err.to_string(), "还需填写 10 字");
     let emoji = "🚀".repeat(50);
     assert_eq!(validate_field(&summary, &emoji).unwrap(), emoji);
     assert_eq!(
-        validate_field(&summary, &"🚀".repeat(601))
+        validate_field(&summary, &"🚀".repeat(301))
             .unwrap_err()
             .to_string(),
         "超出 1 字"

@@ -61,7 +61,7 @@ test('a unit fills eligibility, form and pledge for two works and finds them aft
   assert.equal(await phone.getAttribute('aria-invalid'), 'true');
   await phone.fill('+86 138 0013 8000');
   await page.getByLabel('内容简介及主要创新点').fill(SUMMARY);
-  assert.match(await page.locator('.field.multiline .counter').innerText(), new RegExp(`^${[...SUMMARY].length} / 600$`));
+  assert.match(await page.locator('.field.multiline .counter').innerText(), new RegExp(`^${[...SUMMARY].length} / 300$`));
   assert.match(await page.locator('main .blockers').innerText(), /本步骤已完成/);
 
   // 3. 诚信承诺

@@ -33,17 +33,6 @@ impl Step {
         Step::Video,
         Step::Package,
     ];
-
-    /// The step's Chinese title.
-    pub fn label(self) -> &'static str {
-        match self {
-            Step::Eligibility => "单位与资格",
-            Step::Form => "报送表",
-            Step::Pledge => "诚信承诺",
-            Step::Video => "视频检查",
-            Step::Package => "生成报送包",
-        }
-    }
 }
 
 /// Field ids for values that are not form fields, used in [`Blocker::field`].
