@@ -10,3 +10,31 @@ fn main() {
 fn main() {
     eprintln!("baosong is a web app: build it with `trunk build` (see README.md).");
 }
+
+/// For the benchmark script only (`benches/browser-bench.mjs`; the app never calls it):
+/// inspects `file` through the real `Blob` byte source with the built-in contest rules and
+/// returns `{"ms": <performance.now() delta>, "reads": <Blob reads>, "inspection": <Inspection>}`
+/// as JSON.
+/// Trunk exposes it as `window.wasmBindings.bench_inspect`.
+#[cfg(target_arch = "wasm32")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub async fn bench_inspect(file: web_sys::File) -> String {
+    fn now() -> f64 {
+        let perf = js_sys::Reflect::get(&js_sys::global(), &"performance".into());
+        perf.ok()
+            .and_then(|p| {
+                let f = js_sys::Reflect::get(&p, &"now".into()).ok()?;
+                let f: js_sys::Function = wasm_bindgen::JsCast::dyn_into(f).ok()?;
+                f.call0(&p).ok()?.as_f64()
+            })
+            .unwrap_or_else(js_sys::Date::now)
+    }
+    let rules = baosong::core::contest::builtin().video;
+    let blob = baosong::web::blob_source::BlobSource::new(file.into());
+    let source = baosong::core::inspection::CountingSource::new(&blob);
+    let t0 = now();
+    let inspection = baosong::core::inspection::inspect(&source, &rules).await;
+    let ms = now() - t0;
+    let reads = source.reads();
+    serde_json::json!({ "ms": ms, "reads": reads, "inspection": inspection }).to_string()
+}
