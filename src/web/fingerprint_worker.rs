@@ -1,16 +1,17 @@
-//! The Web Worker side of the fingerprint: reads the File in chunks with `FileReaderSync`
-//! (synchronous reads are allowed, and fastest, inside a worker) and posts progress.
+//! The Web Worker side of the fingerprint: reads the File in chunks, always one chunk ahead
+//! of the hash so that reading and hashing overlap, and posts progress.
 //!
 //! Messages in: `{file: File, chunk: number}`. Out: `{type: "ready"}` once started, then
 //! `{type: "progress", done, total}`,
 //! `{type: "done", sha256, crc32, size}` or `{type: "error", message}`. Cancelling is
-//! `worker.terminate()` on the page side: the loop never yields, so no message could stop it.
+//! `worker.terminate()` on the page side, which stops it at once, mid-chunk.
 
 use crate::core::inspection::FingerprintHasher;
 use js_sys::{Object, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{DedicatedWorkerGlobalScope, FileReaderSync, MessageEvent};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 
 /// Progress messages are posted at most this often, in bytes.
 const PROGRESS_EVERY: u64 = 16 * 1024 * 1024;
@@ -23,25 +24,45 @@ fn post(scope: &DedicatedWorkerGlobalScope, pairs: &[(&str, JsValue)]) {
     let _ = scope.post_message(&o);
 }
 
-fn hash_file(
+/// Bytes copied into wasm memory at a time: small enough to stay in the CPU cache while
+/// it is hashed, so the copy and the hash share one trip through memory.
+const COPY_BYTES: u32 = 256 * 1024;
+
+/// Starts reading `[from, to)` of `file`; the browser reads while we hash the previous chunk.
+fn read_range(file: &web_sys::Blob, from: u64, to: u64) -> Result<JsFuture, JsValue> {
+    let slice = file.slice_with_f64_and_f64(from as f64, to as f64)?;
+    Ok(JsFuture::from(slice.array_buffer()))
+}
+
+async fn hash_file(
     scope: &DedicatedWorkerGlobalScope,
     file: &web_sys::Blob,
     chunk: u64,
 ) -> Result<(), JsValue> {
-    let reader = FileReaderSync::new()?;
     let total = file.size() as u64;
     let mut hasher = FingerprintHasher::new();
-    let mut buf = Vec::new();
+    let mut buf = vec![0u8; COPY_BYTES as usize];
     let mut offset = 0u64;
     let mut last_report = 0u64;
-    while offset < total {
-        let end = (offset + chunk).min(total);
-        let slice = file.slice_with_f64_and_f64(offset as f64, end as f64)?;
-        let ab = reader.read_as_array_buffer(&slice)?;
+    let mut pending = (total > 0)
+        .then(|| read_range(file, 0, chunk.min(total)))
+        .transpose()?;
+    while let Some(read) = pending.take() {
+        let ab = read.await?;
         let view = js_sys::Uint8Array::new(&ab);
-        buf.resize(view.length() as usize, 0);
-        view.copy_to(&mut buf);
-        hasher.update(&buf);
+        let len = view.length();
+        let end = offset + u64::from(len);
+        // Overlap: ask for the next chunk before hashing this one.
+        if end < total {
+            pending = Some(read_range(file, end, (end + chunk).min(total))?);
+        }
+        let mut at = 0u32;
+        while at < len {
+            let n = COPY_BYTES.min(len - at);
+            view.subarray(at, at + n).copy_to(&mut buf[..n as usize]);
+            hasher.update(&buf[..n as usize]);
+            at += n;
+        }
         offset = end;
         if offset - last_report >= PROGRESS_EVERY || offset == total {
             last_report = offset;
@@ -81,19 +102,20 @@ pub fn run() {
             .ok()
             .and_then(|c| c.as_f64())
             .unwrap_or(4.0 * 1024.0 * 1024.0) as u64;
-        let result = match file {
-            Some(f) => hash_file(&s2, &f, chunk.max(64 * 1024)),
-            None => Err("no file".into()),
-        };
-        if let Err(e) = result {
-            post(
-                &s2,
-                &[
-                    ("type", "error".into()),
-                    ("message", super::blob_source::js_message(&e).into()),
-                ],
-            );
-        }
+        let scope = s2.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            let result = match file {
+                Some(f) => hash_file(&scope, &f, chunk.max(64 * 1024)).await,
+                None => Err("no file".into()),
+            };
+            if let Err(e) = result {
+                let message = super::blob_source::js_message(&e);
+                post(
+                    &scope,
+                    &[("type", "error".into()), ("message", message.into())],
+                );
+            }
+        });
     });
     scope.set_onmessage(Some(handler.as_ref().unchecked_ref()));
     handler.forget();
