@@ -298,8 +298,6 @@ fn unknown_work() {
     assert_eq!(b.len(), 1);
     assert_eq!(b[0].step, Step::Package);
     assert!(reminders(&def, &ws, "nope").is_empty());
-    assert_eq!(
-        Step::ALL.map(Step::label),
-        ["单位与资格", "报送表", "诚信承诺", "视频检查", "生成报送包"]
-    );
+    // The UI names steps by position (i18n `step_names`), so ALL must be in flow order.
+    assert!(Step::ALL.windows(2).all(|w| w[0] < w[1]));
 }
