@@ -8,8 +8,9 @@ use baosong::core::inspection::{
     fingerprint, inspect, ByteSource, FileSource, Inspection, SliceSource, SourceError,
 };
 use inspection_support::{bad_checks, expected_bad, fixtures, EXPECTED};
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::path::Path;
+use std::task::Poll;
 
 fn run(path: &Path) -> Inspection {
     let src = FileSource::open(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
@@ -244,10 +245,25 @@ fn truncation_is_found_even_with_an_intact_moov() {
     assert_eq!(i.check("R-VID-2").unwrap().status, Severity::Pass);
 }
 
-/// A source that records every read.
+/// A source that records every read, and counts round trips: each read yields once before
+/// answering (as a `Blob` read would), so reads issued together overlap, and a read that
+/// starts while none is in flight begins a new round trip.
 struct Recording<'a> {
     inner: &'a FileSource,
     reads: RefCell<Vec<(u64, usize)>>,
+    in_flight: Cell<u32>,
+    round_trips: Cell<u32>,
+}
+
+impl<'a> Recording<'a> {
+    fn new(inner: &'a FileSource) -> Self {
+        Self {
+            inner,
+            reads: RefCell::new(Vec::new()),
+            in_flight: Cell::new(0),
+            round_trips: Cell::new(0),
+        }
+    }
 }
 
 impl ByteSource for Recording<'_> {
@@ -256,48 +272,131 @@ impl ByteSource for Recording<'_> {
     }
     async fn read_at(&self, offset: u64, len: usize) -> Result<Vec<u8>, SourceError> {
         self.reads.borrow_mut().push((offset, len));
+        if self.in_flight.get() == 0 {
+            self.round_trips.set(self.round_trips.get() + 1);
+        }
+        self.in_flight.set(self.in_flight.get() + 1);
+        let mut yielded = false;
+        std::future::poll_fn(|cx| {
+            if yielded {
+                return Poll::Ready(());
+            }
+            yielded = true;
+            cx.waker().wake_by_ref();
+            Poll::Pending
+        })
+        .await;
+        self.in_flight.set(self.in_flight.get() - 1);
         self.inner.read_at(offset, len).await
     }
 }
 
+/// Inspects a fixture through `Recording`; returns the inspection, the reads and the round trips.
+fn recorded(dir: &Path, name: &str) -> (Inspection, Vec<(u64, usize)>, u32) {
+    let file = FileSource::open(dir.join(name)).unwrap();
+    let src = Recording::new(&file);
+    let i = pollster::block_on(inspect(&src, &builtin().video));
+    let reads = src.reads.borrow().clone();
+    (i, reads, src.round_trips.get())
+}
+
 #[test]
-fn reads_only_headers_and_the_moov() {
+fn moov_at_end_takes_one_round_trip_within_moov_plus_64k() {
     let Some(dir) = fixtures() else { return };
     for name in [
         "ok-720p-moov-end.mp4",
-        "ok-1080p-faststart.mp4",
         "hevc-1080p.mp4",
+        "long-300s.mp4",
+        "mov-renamed.mp4",
     ] {
-        let file = FileSource::open(dir.join(name)).unwrap();
-        let src = Recording {
-            inner: &file,
-            reads: RefCell::new(Vec::new()),
-        };
-        let i = pollster::block_on(inspect(&src, &builtin().video));
+        let (i, reads, trips) = recorded(dir, name);
         let f = i.facts.as_ref().unwrap();
+        assert!(!f.faststart, "{name}");
         assert!(
             i.bytes_read <= f.moov_size + 64 * 1024,
             "{name}: read {} bytes for a {} byte moov",
             i.bytes_read,
             f.moov_size
         );
-        assert!(i.bytes_read < f.file_size / 4, "{name}");
-        let reads = src.reads.borrow();
-        let big: Vec<_> = reads.iter().filter(|(_, len)| *len > 192).collect();
+        // The head and the tail, read together; the tail holds the moov and every header.
+        let size = f.file_size;
         assert_eq!(
-            big,
-            vec![&(f.moov_offset, f.moov_size as usize)],
-            "{name}: {reads:?}"
+            reads,
+            [(0, 16 * 1024), (size - 48 * 1024, 48 * 1024)],
+            "{name}"
         );
-        assert!(reads.len() <= 5, "{name}: {reads:?}");
+        assert_eq!(trips, 1, "{name}: {reads:?}");
         eprintln!(
-            "{name}: bytes_read {} = moov {} + {} in {} reads",
+            "{name}: bytes_read {} = moov {} + {} in {} reads, {trips} round trip",
             i.bytes_read,
             f.moov_size,
             i.bytes_read - f.moov_size,
             reads.len()
         );
     }
+}
+
+#[test]
+fn faststart_takes_two_round_trips_within_moov_plus_64k() {
+    let Some(dir) = fixtures() else { return };
+    let (i, reads, trips) = recorded(dir, "ok-1080p-faststart.mp4");
+    let f = i.facts.as_ref().unwrap();
+    assert!(f.faststart);
+    assert!(
+        f.moov_offset + f.moov_size > 16 * 1024,
+        "the moov outgrows the head"
+    );
+    assert!(i.bytes_read <= f.moov_size + 64 * 1024, "{}", i.bytes_read);
+    // Head and tail, then the rest of the moov with a peek at the headers after it
+    // (`free`, `mdat`), so no read just for them.
+    assert_eq!(reads.len(), 3, "{reads:?}");
+    let (at, len) = reads[2];
+    assert_eq!(at, 16 * 1024, "{reads:?}");
+    assert!(
+        at + len as u64 >= f.moov_offset + f.moov_size + 16,
+        "{reads:?}"
+    );
+    assert_eq!(trips, 2, "{reads:?}");
+    eprintln!(
+        "ok-1080p-faststart.mp4: bytes_read {} = moov {} + {} in {} reads, {trips} round trips",
+        i.bytes_read,
+        f.moov_size,
+        i.bytes_read - f.moov_size,
+        reads.len()
+    );
+}
+
+#[test]
+fn fragmented_takes_about_one_round_trip_per_fragment() {
+    let Some(dir) = fixtures() else { return };
+    let (i, reads, trips) = recorded(dir, "fragmented.mp4");
+    let f = i.facts.as_ref().unwrap();
+    assert!(f.fragmented);
+    let file = std::fs::read(dir.join("fragmented.mp4")).unwrap();
+    let moofs = file.windows(4).filter(|w| w == b"moof").count();
+    // Before the read cache: a header read per moof and per mdat, then each moof: 3 each.
+    assert!(
+        (reads.len() as u32) <= moofs as u32 + 2 && trips <= moofs as u32 + 1,
+        "{} reads, {trips} round trips for {moofs} fragments",
+        reads.len()
+    );
+    // Never a byte read twice.
+    let mut ranges = reads.clone();
+    ranges.sort_unstable();
+    for w in ranges.windows(2) {
+        assert!(
+            w[0].0 + w[0].1 as u64 <= w[1].0,
+            "{:?} overlaps {:?}",
+            w[0],
+            w[1]
+        );
+    }
+    assert!(i.bytes_read < f.file_size / 2, "{}", i.bytes_read);
+    eprintln!(
+        "fragmented.mp4: {moofs} fragments, bytes_read {} in {} reads, {trips} round trips",
+        i.bytes_read,
+        reads.len()
+    );
 }
 
 #[test]

@@ -4,15 +4,9 @@
 //! `empty_moov` output has none — so the duration of a fragmented file comes from here.
 
 use super::boxes::{children, Reader};
-use super::byte_source::{ByteSource, SourceError};
 use super::parse::Trex;
 use super::walk::Layout;
 use std::collections::BTreeMap;
-
-/// Largest single `moof` read; real ones are a few KB.
-const MAX_MOOF: u64 = 16 << 20;
-/// Stop reading fragments after this many bytes of `moof`s in total.
-const MAX_MOOF_TOTAL: u64 = 64 << 20;
 
 /// Distinct sample durations kept per track; more means the rate is variable anyway.
 const MAX_DISTINCT_DELTAS: usize = 64;
@@ -59,27 +53,17 @@ pub struct Fragments {
     pub incomplete: bool,
 }
 
-/// Reads every `moof` the walk found and sums its sample timing.
-pub async fn scan<S: ByteSource + ?Sized>(
-    src: &S,
-    layout: &Layout,
-    trex: &[Trex],
-) -> Result<Fragments, SourceError> {
-    let mut out = Fragments::default();
-    let mut total = 0u64;
-    for b in layout.boxes.iter().filter(|b| b.kind == b"moof") {
-        let past_end = b.end() > layout.file_size;
-        if past_end || b.size > MAX_MOOF || total + b.size > MAX_MOOF_TOTAL {
-            out.incomplete = true;
-            continue;
-        }
-        total += b.size;
-        let bytes = src.read_at(b.offset, b.size as usize).await?;
-        let body = bytes.get(usize::from(b.header_len)..).unwrap_or(&[]);
+/// Sums the sample timing of every `moof` the walk read.
+pub fn scan(layout: &Layout, trex: &[Trex]) -> Fragments {
+    let mut out = Fragments {
+        incomplete: layout.moofs_skipped,
+        ..Fragments::default()
+    };
+    for body in &layout.moofs {
         scan_moof(body, trex, &mut out);
         out.moofs += 1;
     }
-    Ok(out)
+    out
 }
 
 /// Adds the samples of one `moof` body to `out`.

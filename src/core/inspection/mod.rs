@@ -6,9 +6,10 @@
 //!
 //! - `boxes`: box headers and a bounds-checked reader for in-memory boxes.
 //! - `byte_source`: the async ranged-read trait and its in-memory/native implementations.
+//! - `read_cache`: prefetches head and tail concurrently, so the walk needs few round trips.
 //! - `walk`: the top-level box walk (headers only; skips `mdat`).
 //! - `parse`: the `moov` through mozilla's `mp4parse`, plus what it does not expose.
-//! - `fragments`: durations of fragmented files from `moof` boxes.
+//! - `fragments`: durations of fragmented files from the `moof`s the walk read.
 //! - `facts`: the MediaInfo-style facts.
 //! - `verdict`: the checks, in plain Chinese.
 //! - `fingerprint`: SHA-256 + CRC-32.
@@ -19,6 +20,7 @@ pub mod facts;
 pub mod fingerprint;
 pub mod fragments;
 pub mod parse;
+pub mod read_cache;
 pub mod verdict;
 pub mod walk;
 
@@ -78,11 +80,7 @@ pub async fn read_facts<S: ByteSource + ?Sized>(src: &S) -> Result<Facts, walk::
     let brands = layout.ftyp.as_deref().map(parse::parse_ftyp);
     let moov = layout.moov.as_ref().map_or(&[][..], |(_, b)| b.as_slice());
     let movie = parse::parse_moov(moov);
-    let frags = if layout.has_fragments() {
-        fragments::scan(src, &layout, &movie.trex).await?
-    } else {
-        fragments::Fragments::default()
-    };
+    let frags = fragments::scan(&layout, &movie.trex);
     Ok(facts::build(&layout, brands.as_ref(), &movie, &frags))
 }
 
