@@ -84,3 +84,24 @@ test('a large file shows fingerprint progress with speed and can be cancelled', 
   assert.equal(await page.locator('.sha256').count(), 0);
   await ctx.close();
 });
+
+test('dropping a file on the drop zone inspects it (phone layout)', async () => {
+  const { page, ctx } = await openPage(browser, server, { viewport: { width: 390, height: 844 } });
+  await page.goto(server.url + '#/video');
+  await appReady(page);
+  const bytes = [...await readFile(join(FIXTURES, 'no-audio.mp4'))];
+  const dt = await page.evaluateHandle((b) => {
+    const d = new DataTransfer();
+    d.items.add(new File([new Uint8Array(b)], '无声<片>.mp4', { type: 'video/mp4' }));
+    return d;
+  }, bytes);
+  await page.dispatchEvent('.drop-zone', 'dragover', { dataTransfer: dt });
+  await page.dispatchEvent('.drop-zone', 'drop', { dataTransfer: dt });
+  await page.waitForSelector('.verdict.warn');
+  assert.match(await page.locator('.verdict').innerText(), /无声<片>\.mp4/);
+  assert.match(await page.locator('table.checks').innerText(), /音轨|声音/);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.ok(overflow <= 0, `page scrolls sideways by ${overflow}px`);
+  await screenshot(page, 'video-phone', { fullPage: true });
+  await ctx.close();
+});
