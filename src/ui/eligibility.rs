@@ -1,7 +1,7 @@
 //! Step 1 单位与资格: district (searchable), unit kind, and the eligibility confirmations.
 
 use super::app::use_contest;
-use super::fields::{ConfirmList, FormField};
+use super::fields::{ConfirmList, FieldsOfScope};
 use super::state::use_state;
 use crate::core::contest::FieldScope;
 use crate::i18n::t;
@@ -59,14 +59,7 @@ pub fn EligibilityStep() -> impl IntoView {
         <ConfirmList items=contest.eligibility.clone() prefix="elig" read=|ws| Some(&ws.unit.eligibility)
             write=|ws| Some(&mut ws.unit.eligibility)/>
     };
-    let unit_fields = contest
-        .form
-        .fields
-        .iter()
-        .filter(|f| f.scope == FieldScope::Unit)
-        .cloned()
-        .map(|f| view! { <FormField field=f/> })
-        .collect_view();
+    let unit_fields = view! { <FieldsOfScope scope=FieldScope::Unit/> };
     view! {
         <fieldset class="group">
             <legend>{t().district_legend}</legend>

@@ -3,9 +3,9 @@
 
 use super::app::use_contest;
 use super::state::use_state;
-use crate::core::contest::{Confirmation, FieldDefinition, FieldKind};
-use crate::core::submission::Workspace;
-use crate::core::submission::{char_count, field_notices, validate_field};
+use crate::core::contest::{Confirmation, FieldDefinition, FieldKind, FieldScope};
+
+use crate::core::submission::{char_count, field_notices, validate_field, Workspace};
 use leptos::prelude::*;
 use std::collections::BTreeMap;
 
@@ -207,5 +207,18 @@ pub fn ConfirmList(
                 <Confirm id=format!("{prefix}-{}", c.rule) statement=c.statement detail=c.detail checked on_change/>
             }
         })
+        .collect_view()
+}
+
+/// Every field of the contest's form with this scope, in the definition's order.
+#[component]
+pub fn FieldsOfScope(scope: FieldScope) -> impl IntoView {
+    use_contest()
+        .form
+        .fields
+        .iter()
+        .filter(|f| f.scope == scope)
+        .cloned()
+        .map(|f| view! { <FormField field=f/> })
         .collect_view()
 }

@@ -1,7 +1,7 @@
 //! Step 2 报送表 (附件3): the work's own fields; the unit's shared ones are shown read-only.
 
 use super::app::use_contest;
-use super::fields::FormField;
+use super::fields::FieldsOfScope;
 use super::route::Route;
 use super::state::use_state;
 use crate::core::contest::{FieldKind, FieldScope};
@@ -29,14 +29,7 @@ pub fn FormStep() -> impl IntoView {
             }
         })
         .collect_view();
-    let fields = contest
-        .form
-        .fields
-        .iter()
-        .filter(|f| f.scope == FieldScope::Work)
-        .cloned()
-        .map(|f| view! { <FormField field=f/> })
-        .collect_view();
+    let fields = view! { <FieldsOfScope scope=FieldScope::Work/> };
     view! {
         <div class="shared card-inset">
             <p class="shared-note">{t().shared_unit_note}
