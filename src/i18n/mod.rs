@@ -29,8 +29,6 @@ pub struct Strings {
     pub next_step: &'static str,
     /// Print button.
     pub print: &'static str,
-    /// Placeholder text for a step another issue fills.
-    pub coming_soon: &'static str,
     /// Heading of the district workspace.
     pub district_title: &'static str,
     /// Explanation on the district workspace.
@@ -39,6 +37,14 @@ pub struct Strings {
     pub privacy_note: &'static str,
     /// "Step n of m" for screen readers; `{n}` and `{m}` are replaced.
     pub step_of: &'static str,
+    /// Package step: package ready.
+    pub package_ready: &'static str,
+    /// Package step: package not ready.
+    pub package_not_ready: &'static str,
+    /// Package step: package reminders.
+    pub package_reminders: &'static str,
+    /// Package step: package later.
+    pub package_later: &'static str,
     /// Name of the video check: rule container.
     pub rule_container: &'static str,
     /// Name of the video check: rule duration.

@@ -6,6 +6,7 @@ mod district;
 mod eligibility;
 mod fields;
 mod form_step;
+mod package_step;
 mod pledge_step;
 mod print_view;
 mod save_bar;

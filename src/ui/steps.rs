@@ -4,6 +4,7 @@
 use super::blockers::StepBlockers;
 use super::eligibility::EligibilityStep;
 use super::form_step::FormStep;
+use super::package_step::PackageStep;
 use super::pledge_step::PledgeStep;
 use super::route::{Route, STEP_SLUGS};
 use super::save_bar::SaveBar;
@@ -25,7 +26,7 @@ pub fn StepPage(index: usize) -> impl IntoView {
         Step::Form => view! { <FormStep/> }.into_any(),
         Step::Pledge => view! { <PledgeStep/> }.into_any(),
         Step::Video => view! { <VideoStep/> }.into_any(),
-        Step::Package => view! { <p class="placeholder">{t().coming_soon}</p> }.into_any(),
+        Step::Package => view! { <PackageStep/> }.into_any(),
     };
     view! {
         <SaveBar/>
@@ -34,7 +35,7 @@ pub fn StepPage(index: usize) -> impl IntoView {
             <h2 id="step-heading">{name}</h2>
             <p class="step-intro">{t().step_intros[index]}</p>
             {content}
-            <StepBlockers step=step/>
+            {(step != Step::Package).then(|| view! { <StepBlockers step=step/> })}
             <div class="step-actions">
                 {(index > 0).then(|| view! {
                     <a class="button secondary" href=Route::Step(index - 1).to_hash()>{t().prev_step}</a>

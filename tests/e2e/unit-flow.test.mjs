@@ -2,7 +2,8 @@
 // print view with hostile text shown literally.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, openPage, appReady, screenshot } from './harness.mjs';
+import { join } from 'node:path';
+import { startServer, launchBrowser, openPage, appReady, screenshot, FIXTURES } from './harness.mjs';
 
 const HOSTILE = '<img src=x onerror=alert(1)> &amp; 🎬\u202Eabc';
 const VALID_CODE = '915000002028033848';
@@ -71,6 +72,22 @@ test('a unit fills eligibility, form and pledge for two works and finds them aft
   await page.getByLabel('法定代表人').fill('李四');
   await page.getByLabel('承诺日期').fill('2023-05-20');
   assert.match(await page.locator('main .blockers').innerText(), /本步骤已完成/);
+
+  // 生成报送包 lists what still blocks the package: only the video is left.
+  await go(page, 'package', '生成报送包');
+  const groups = await page.locator('.package-group > a').allInnerTexts();
+  assert.deepEqual(groups, ['视频检查']);
+  assert.match(await page.locator('.package-groups').innerText(), /视频/);
+
+  // 视频检查 with a conforming file and the self-checks: the work is then ready.
+  await go(page, 'video', '视频检查');
+  await page.getByLabel('选择或拖入视频文件（MP4）').setInputFiles(join(FIXTURES, 'ok-720p-moov-end.mp4'));
+  await page.waitForSelector('.verdict.pass');
+  for (const cb of await page.locator('fieldset:has(legend:text("逐条确认")) input[type=checkbox]').all()) await cb.check();
+  await go(page, 'package', '生成报送包');
+  assert.match(await page.locator('.package-status').innerText(), /已满足生成报送包的全部条件/);
+  assert.match(await page.locator('.work-tab.selected').innerText(), /可生成报送包/);
+  await go(page, 'pledge', '诚信承诺');
 
   // The signed, stamped scan: attached, kept in IndexedDB, listed by name.
   const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
