@@ -19,16 +19,12 @@ fn main() {
 #[cfg(target_arch = "wasm32")]
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub async fn bench_inspect(file: web_sys::File) -> String {
-    fn now() -> f64 {
-        let perf = js_sys::Reflect::get(&js_sys::global(), &"performance".into());
-        perf.ok()
-            .and_then(|p| {
-                let f = js_sys::Reflect::get(&p, &"now".into()).ok()?;
-                let f: js_sys::Function = wasm_bindgen::JsCast::dyn_into(f).ok()?;
-                f.call0(&p).ok()?.as_f64()
-            })
-            .unwrap_or_else(js_sys::Date::now)
-    }
+    // performance.now() is sub-millisecond; Date.now() only if it is missing.
+    let now = || {
+        web_sys::window()
+            .and_then(|w| w.performance())
+            .map_or_else(js_sys::Date::now, |p| p.now())
+    };
     let rules = baosong::core::contest::builtin().video;
     let blob = baosong::web::blob_source::BlobSource::new(file.into());
     let source = baosong::core::inspection::CountingSource::new(&blob);
