@@ -63,7 +63,14 @@ pub fn WorksBar() -> impl IntoView {
                     <div class="confirm-box" role="alertdialog" aria-labelledby="rm-q">
                         <p id="rm-q">{t().remove_work_question}</p>
                         <button type="button" class="danger" on:click=move |_| {
-                            state.ws.update(|ws| { ws.remove_work(&id2); });
+                            let mut removed = None;
+                            state.ws.update(|ws| removed = ws.remove_work(&id2));
+                            // Its scan goes too, so IndexedDB keeps no orphaned files.
+                            if let Some(scan) = removed.and_then(|w| w.pledge.scan) {
+                                leptos::task::spawn_local(async move {
+                                    let _ = crate::web::scan_store::delete(&scan.key).await;
+                                });
+                            }
                             confirm_remove.set(None);
                         }>{t().remove_work_confirm}</button>
                         " "

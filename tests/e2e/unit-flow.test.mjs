@@ -140,6 +140,19 @@ test('a unit fills eligibility, form and pledge for two works and finds them aft
   }));
   assert.equal(stored, 1, 'the scan is in IndexedDB');
   await screenshot(page, 'form-two-works', { fullPage: true });
+
+  // Removing a work asks first, then takes its scan out of IndexedDB too.
+  await page.getByRole('button', { name: '删除作品1' }).click();
+  await page.getByRole('button', { name: '确定删除' }).click();
+  assert.equal(await tabs.count(), 1);
+  assert.match(await tabs.nth(0).innerText(), /第二件作品/);
+  await page.waitForFunction(() => new Promise((ok) => {
+    const r = indexedDB.open('baosong');
+    r.onsuccess = () => {
+      const keys = r.result.transaction('scans').objectStore('scans').getAllKeys();
+      keys.onsuccess = () => { r.result.close(); ok(keys.result.length === 0); };
+    };
+  }));
   assert.deepEqual(dialogs, [], 'no script from user text ran');
   assert.deepEqual(page.problems, []);
   await ctx.close();
