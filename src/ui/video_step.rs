@@ -5,6 +5,7 @@ use super::app::use_contest;
 use super::fields::ConfirmList;
 use super::state::use_state;
 use crate::core::contest::{Severity, VideoRules};
+use crate::core::inspection::verdict::fmt_duration;
 use crate::core::inspection::{inspect, Facts, Fingerprint, FILE_RULE};
 use crate::core::submission::VideoSummary;
 use crate::i18n::{human_size, t};
@@ -209,7 +210,7 @@ fn HashProgress(
                     <progress id="hash-bar" max="100" value=format!("{pct:.1}")>{format!("{pct:.0}%")}</progress>
                     <p class="hash-numbers">
                         {format!("{pct:.0}% · {} / {}", human_size(done), human_size(total))}
-                        {(done > 0).then(|| format!(" · {}/s · {}{}", human_size(speed as u64), t().time_left, duration_text(left)))}
+                        {(done > 0).then(|| format!(" · {}/s · {}{}", human_size(speed as u64), t().time_left, fmt_duration(left.round())))}
                     </p>
                     <button type="button" class="secondary small" on:click=move |_| cancel.run(())>{t().hash_cancel}</button>
                 </div>
@@ -221,16 +222,6 @@ fn HashProgress(
         }.into_any(),
         Hashing::Failed(m) => view! { <p class="field-error" role="alert">{t().hash_failed} {m}</p> }.into_any(),
     }
-    }
-}
-
-/// Seconds as `2分50秒`.
-pub fn duration_text(secs: f64) -> String {
-    let s = secs.max(0.0).round() as u64;
-    if s >= 60 {
-        format!("{}分{}秒", s / 60, s % 60)
-    } else {
-        format!("{s}秒")
     }
 }
 
@@ -322,7 +313,7 @@ fn facts_table(f: &Facts) -> AnyView {
         (
             t().fact_duration,
             f.duration_seconds
-                .map(|d| format!("{} （{d:.2} 秒）", duration_text(d)))
+                .map(|d| format!("{} （{d:.2} 秒）", fmt_duration(d)))
                 .unwrap_or_else(|| "—".into()),
         ),
         (t().fact_size, human_size(f.file_size)),

@@ -1,6 +1,7 @@
 //! The browser's byte source: `Blob.slice` on the chosen `File`, so only the requested
 //! ranges are ever read, whatever the file's size.
 
+use super::js_message;
 use crate::core::inspection::byte_source::clamp_len;
 use crate::core::inspection::{ByteSource, SourceError};
 use wasm_bindgen_futures::JsFuture;
@@ -37,12 +38,4 @@ impl ByteSource for BlobSource {
             .map_err(|e| SourceError::Io(js_message(&e)))?;
         Ok(js_sys::Uint8Array::new(&buf).to_vec())
     }
-}
-
-/// The `message` of a JS error, or its debug form.
-pub fn js_message(e: &wasm_bindgen::JsValue) -> String {
-    js_sys::Reflect::get(e, &"message".into())
-        .ok()
-        .and_then(|m| m.as_string())
-        .unwrap_or_else(|| format!("{e:?}"))
 }

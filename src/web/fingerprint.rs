@@ -65,8 +65,8 @@ pub fn start(
 ) -> Result<HashJob, String> {
     let opts = WorkerOptions::new();
     opts.set_name("fingerprint");
-    let worker = Worker::new_with_options(&worker_url(), &opts)
-        .map_err(|e| super::blob_source::js_message(&e))?;
+    let worker =
+        Worker::new_with_options(&worker_url(), &opts).map_err(|e| super::js_message(&e))?;
     let on_event = std::rc::Rc::new(on_event);
     let cb = on_event.clone();
     let w2 = worker.clone();
@@ -79,7 +79,7 @@ pub fn start(
             "ready" => {
                 if let Err(e) = w2.post_message(&msg) {
                     w2.terminate();
-                    cb(HashEvent::Failed(super::blob_source::js_message(&e)));
+                    cb(HashEvent::Failed(super::js_message(&e)));
                 }
                 return;
             }

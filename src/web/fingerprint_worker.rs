@@ -109,7 +109,7 @@ pub fn run() {
                 None => Err("no file".into()),
             };
             if let Err(e) = result {
-                let message = super::blob_source::js_message(&e);
+                let message = super::js_message(&e);
                 post(
                     &scope,
                     &[("type", "error".into()), ("message", message.into())],

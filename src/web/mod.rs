@@ -44,3 +44,11 @@ pub fn print_page() {
         let _ = w.print();
     }
 }
+
+/// The `message` of a JS error, or its debug form.
+pub fn js_message(e: &wasm_bindgen::JsValue) -> String {
+    js_sys::Reflect::get(e, &"message".into())
+        .ok()
+        .and_then(|m| m.as_string())
+        .unwrap_or_else(|| format!("{e:?}"))
+}

@@ -36,10 +36,7 @@ fn request_promise(req: &IdbRequest) -> Promise {
 }
 
 fn js_err(e: JsValue) -> String {
-    js_sys::Reflect::get(&e, &"message".into())
-        .ok()
-        .and_then(|m| m.as_string())
-        .unwrap_or_else(|| format!("{e:?}"))
+    super::js_message(&e)
 }
 
 async fn open() -> Result<IdbDatabase, String> {
