@@ -7,23 +7,26 @@ use baosong::core::contest::{builtin, Severity};
 use baosong::core::inspection::{
     fingerprint, inspect, ByteSource, FileSource, Inspection, SliceSource, SourceError,
 };
-use inspection_support::{bad_checks, expected_bad, fixtures, EXPECTED};
+use inspection_support::{
+    bad_checks, expected_bad, fixture_bytes, fixtures, EXPECTED, MAKE_FIXTURES,
+};
 use std::cell::{Cell, RefCell};
 use std::path::Path;
 use std::task::Poll;
 
 fn run(path: &Path) -> Inspection {
-    let src = FileSource::open(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let src = FileSource::open(path)
+        .unwrap_or_else(|e| panic!("{}: {e}; make it with {MAKE_FIXTURES}", path.display()));
     pollster::block_on(inspect(&src, &builtin().video))
 }
 
-fn fixture(name: &str) -> Option<Inspection> {
-    fixtures().map(|d| run(&d.join(name)))
+fn fixture(name: &str) -> Inspection {
+    run(&fixtures().join(name))
 }
 
 #[test]
 fn every_fixture_gets_its_expected_verdict() {
-    let Some(dir) = fixtures() else { return };
+    let dir = fixtures();
     let mut wrong = Vec::new();
     for e in EXPECTED {
         let i = run(&dir.join(e.file));
@@ -63,8 +66,8 @@ fn every_fixture_gets_its_expected_verdict() {
     assert_eq!(names, listed);
 }
 
-fn duration(name: &str) -> Option<f64> {
-    fixture(name).map(|i| i.facts.unwrap().duration_seconds.unwrap())
+fn duration(name: &str) -> f64 {
+    fixture(name).facts.unwrap().duration_seconds.unwrap()
 }
 
 #[test]
@@ -78,30 +81,28 @@ fn durations_at_the_boundaries() {
         ("ok-720p-moov-end.mp4", 200.0),
         ("fragmented.mp4", 200.0),
     ] {
-        let Some(d) = duration(name) else { return };
+        let d = duration(name);
         assert!((d - want).abs() <= 0.15, "{name}: {d} s, want {want} s");
     }
 }
 
 #[test]
 fn messages_are_plain_chinese_with_numbers() {
-    let Some(i) = fixture("dur-170.mp4") else {
-        return;
-    };
+    let i = fixture("dur-170.mp4");
     let c = i.check("R-VID-2").unwrap();
     assert_eq!(c.message, "时长 2分50秒，短于规定的 3 分钟，还需约 10 秒");
-    let i = fixture("dur-241.mp4").unwrap();
+    let i = fixture("dur-241.mp4");
     assert!(i
         .check("R-VID-2")
         .unwrap()
         .message
         .contains("超过规定的 4 分钟"));
-    let i = fixture("vertical-1080x1920.mp4").unwrap();
+    let i = fixture("vertical-1080x1920.mp4");
     assert_eq!(
         i.check("R-VID-4").unwrap().message,
         "这是竖屏视频（1080×1920），须为横屏 16:9"
     );
-    let i = fixture("mov-renamed.mp4").unwrap();
+    let i = fixture("mov-renamed.mp4");
     assert!(i
         .check("R-VID-1")
         .unwrap()
@@ -114,47 +115,45 @@ fn messages_are_plain_chinese_with_numbers() {
         .as_ref()
         .unwrap()
         .contains("MP4"));
-    let i = fixture("mkv-renamed.mp4").unwrap();
+    let i = fixture("mkv-renamed.mp4");
     assert_eq!(i.checks.len(), 1);
     assert_eq!(i.checks[0].message, "不是 MP4（看起来是 MKV）");
-    let i = fixture("webm-renamed.mp4").unwrap();
+    let i = fixture("webm-renamed.mp4");
     assert_eq!(i.checks[0].message, "不是 MP4（看起来是 WebM）");
     for name in ["truncated-faststart.mp4", "truncated-moov-end.mp4"] {
-        let i = fixture(name).unwrap();
+        let i = fixture(name);
         assert!(
             i.check("file").unwrap().message.starts_with("文件不完整"),
             "{name}"
         );
     }
-    let i = fixture("moov-missing.mp4").unwrap();
+    let i = fixture("moov-missing.mp4");
     assert!(i.check("file").unwrap().message.contains("找不到 moov"));
-    let i = fixture("empty.mp4").unwrap();
+    let i = fixture("empty.mp4");
     assert!(i.check("file").unwrap().message.contains("文件为空"));
-    let i = fixture("no-audio.mp4").unwrap();
+    let i = fixture("no-audio.mp4");
     assert!(i.check("R-VID-5").unwrap().message.contains("没有音轨"));
-    let i = fixture("anamorphic-1440x1080.mp4").unwrap();
+    let i = fixture("anamorphic-1440x1080.mp4");
     assert!(i.check("R-VID-3").unwrap().message.contains("1440×1080"));
     assert_eq!(i.check("R-VID-4").unwrap().status, Severity::Pass);
 }
 
 #[test]
 fn video_facts() {
-    let Some(i) = fixture("rotated-phone.mp4") else {
-        return;
-    };
+    let i = fixture("rotated-phone.mp4");
     let v = &i.facts.as_ref().unwrap().video[0];
     assert_eq!((v.width, v.height, v.rotation), (1920, 1080, 90));
     assert_eq!((v.display_width, v.display_height), (1080, 1920));
     assert_eq!(v.display_aspect_ratio, "9:16");
 
-    let i = fixture("anamorphic-1440x1080.mp4").unwrap();
+    let i = fixture("anamorphic-1440x1080.mp4");
     let v = &i.facts.as_ref().unwrap().video[0];
     assert_eq!((v.width, v.height), (1440, 1080));
     assert!((v.pixel_aspect_ratio - 4.0 / 3.0).abs() < 0.001);
     assert_eq!((v.display_width, v.display_height), (1920, 1080));
     assert_eq!(v.display_aspect_ratio, "16:9");
 
-    let i = fixture("ok-1080p-faststart.mp4").unwrap();
+    let i = fixture("ok-1080p-faststart.mp4");
     let f = i.facts.as_ref().unwrap();
     let v = &f.video[0];
     assert_eq!(
@@ -173,13 +172,13 @@ fn video_facts() {
     assert_eq!(f.major_brand.as_deref(), Some("isom"));
     assert!(f.compatible_brands.iter().any(|b| b == "mp41"));
 
-    let i = fixture("dur-179.9.mp4").unwrap();
+    let i = fixture("dur-179.9.mp4");
     assert_eq!(i.facts.unwrap().video[0].frame_rate, Some(10.0));
-    let i = fixture("no-audio.mp4").unwrap();
+    let i = fixture("no-audio.mp4");
     assert_eq!(i.facts.unwrap().video[0].frame_rate, Some(2.0));
 
     for (name, id) in [("hevc-1080p.mp4", "hev1"), ("hevc-hvc1.mp4", "hvc1")] {
-        let i = fixture(name).unwrap();
+        let i = fixture(name);
         let v = &i.facts.as_ref().unwrap().video[0];
         assert_eq!(
             (v.format.as_str(), v.codec.as_str()),
@@ -190,16 +189,16 @@ fn video_facts() {
         assert!(v.width == 1920 || v.width == 1280);
     }
 
-    let i = fixture("ok-720p-moov-end.mp4").unwrap();
+    let i = fixture("ok-720p-moov-end.mp4");
     assert!(!i.facts.unwrap().faststart);
 
-    let i = fixture("fragmented.mp4").unwrap();
+    let i = fixture("fragmented.mp4");
     let f = i.facts.unwrap();
     assert!(f.fragmented);
     assert_eq!(f.container, "fmp4");
     assert_eq!(f.video[0].frame_count, 1000);
 
-    let i = fixture("mov-renamed.mp4").unwrap();
+    let i = fixture("mov-renamed.mp4");
     let f = i.facts.unwrap();
     assert_eq!(
         (f.container.as_str(), f.format.as_str()),
@@ -207,15 +206,13 @@ fn video_facts() {
     );
     assert_eq!(f.major_brand.as_deref(), Some("qt  "));
 
-    let i = fixture("4k-2160p.mp4").unwrap();
+    let i = fixture("4k-2160p.mp4");
     assert!(i.check("R-VID-3").unwrap().message.contains("3840×2160"));
 }
 
 #[test]
 fn audio_facts() {
-    let Some(i) = fixture("ok-1080p-stereo.mp4") else {
-        return;
-    };
+    let i = fixture("ok-1080p-stereo.mp4");
     let a = &i.facts.as_ref().unwrap().audio[0];
     assert_eq!(a.format, "AAC");
     assert_eq!(a.format_profile.as_deref(), Some("LC"));
@@ -224,16 +221,14 @@ fn audio_facts() {
     assert_eq!(a.sampling_rate, 48000.0);
     let d = a.duration_seconds.unwrap();
     assert!((d - 190.0).abs() < 0.1, "{d}");
-    let i = fixture("ok-720p-moov-end.mp4").unwrap();
+    let i = fixture("ok-720p-moov-end.mp4");
     let a = &i.facts.as_ref().unwrap().audio[0];
     assert_eq!((a.channels, a.sampling_rate), (1, 8000.0));
 }
 
 #[test]
 fn truncation_is_found_even_with_an_intact_moov() {
-    let Some(i) = fixture("truncated-faststart.mp4") else {
-        return;
-    };
+    let i = fixture("truncated-faststart.mp4");
     let f = i
         .facts
         .as_ref()
@@ -302,7 +297,7 @@ fn recorded(dir: &Path, name: &str) -> (Inspection, Vec<(u64, usize)>, u32) {
 
 #[test]
 fn moov_at_end_takes_one_round_trip_within_moov_plus_64k() {
-    let Some(dir) = fixtures() else { return };
+    let dir = fixtures();
     for name in [
         "ok-720p-moov-end.mp4",
         "hevc-1080p.mp4",
@@ -338,7 +333,7 @@ fn moov_at_end_takes_one_round_trip_within_moov_plus_64k() {
 
 #[test]
 fn faststart_takes_two_round_trips_within_moov_plus_64k() {
-    let Some(dir) = fixtures() else { return };
+    let dir = fixtures();
     let (i, reads, trips) = recorded(dir, "ok-1080p-faststart.mp4");
     let f = i.facts.as_ref().unwrap();
     assert!(f.faststart);
@@ -368,7 +363,7 @@ fn faststart_takes_two_round_trips_within_moov_plus_64k() {
 
 #[test]
 fn fragmented_takes_about_one_round_trip_per_fragment() {
-    let Some(dir) = fixtures() else { return };
+    let dir = fixtures();
     let (i, reads, trips) = recorded(dir, "fragmented.mp4");
     let f = i.facts.as_ref().unwrap();
     assert!(f.fragmented);
@@ -401,7 +396,7 @@ fn fragmented_takes_about_one_round_trip_per_fragment() {
 
 #[test]
 fn file_and_memory_sources_agree() {
-    let Some(dir) = fixtures() else { return };
+    let dir = fixtures();
     for name in [
         "ok-1080p-faststart.mp4",
         "fragmented.mp4",
@@ -417,7 +412,7 @@ fn file_and_memory_sources_agree() {
 
 #[test]
 fn fingerprint_matches_sha256sum() {
-    let Some(dir) = fixtures() else { return };
+    let dir = fixtures();
     let path = dir.join("ok-720p-moov-end.mp4");
     let src = FileSource::open(&path).unwrap();
     let mut last = (0, 0);
@@ -430,15 +425,18 @@ fn fingerprint_matches_sha256sum() {
     assert_eq!(f.size, src.size());
     let bytes = std::fs::read(&path).unwrap();
     assert_eq!(f.crc32, crc32fast::hash(&bytes));
-    if let Ok(out) = std::process::Command::new("sha256sum").arg(&path).output() {
-        let text = String::from_utf8_lossy(&out.stdout);
-        assert_eq!(text.split_whitespace().next(), Some(f.sha256.as_str()));
-    }
+    // The reference is the real tool: missing, it fails the test rather than skipping it.
+    let out = std::process::Command::new("sha256sum")
+        .arg(&path)
+        .output()
+        .expect("sha256sum is not installed: install the Debian package `coreutils`");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(text.split_whitespace().next(), Some(f.sha256.as_str()));
 }
 
 #[test]
 fn verdicts_follow_the_rules_not_constants() {
-    let Some(dir) = fixtures() else { return };
+    let dir = fixtures();
     let mut rules = builtin().video;
     rules.duration.min_seconds = 20.0;
     rules.duration.max_seconds = 40.0;
@@ -479,7 +477,7 @@ fn verdicts_follow_the_rules_not_constants() {
 
 #[test]
 fn trailing_garbage_is_a_warning_and_extra_boxes_are_fine() {
-    let Some(dir) = fixtures() else { return };
+    let dir = fixtures();
     let mut bytes = std::fs::read(dir.join("ok-1080p-faststart.mp4")).unwrap();
     let good = bytes.len() as u64;
     bytes.extend_from_slice(&[0xde, 0xad, 0xbe, 0xef, 0x00, 0x01, 0x02, 0x03, 0x04]);
@@ -494,4 +492,128 @@ fn trailing_garbage_is_a_warning_and_extra_boxes_are_fine() {
     bytes.extend_from_slice(&[0, 0, 0, 16, b'f', b'r', b'e', b'e', 0, 0, 0, 0, 0, 0, 0, 0]);
     let i = pollster::block_on(inspect(&SliceSource(&bytes), &builtin().video));
     assert_eq!(i.verdict, Severity::Pass, "{:?}", i.checks);
+}
+
+fn inspect_bytes(bytes: &[u8]) -> Inspection {
+    pollster::block_on(inspect(&SliceSource(bytes), &builtin().video))
+}
+
+/// The top-level boxes of a file: (type, offset, size).
+fn top_boxes(bytes: &[u8]) -> Vec<([u8; 4], usize, usize)> {
+    let mut boxes = Vec::new();
+    let mut pos = 0;
+    while pos + 8 <= bytes.len() {
+        let size = u32::from_be_bytes(bytes[pos..pos + 4].try_into().unwrap()) as usize;
+        assert!(size >= 8, "the fixtures use 32-bit sizes");
+        boxes.push((bytes[pos + 4..pos + 8].try_into().unwrap(), pos, size));
+        pos += size;
+    }
+    boxes
+}
+
+#[test]
+fn a_fragmented_file_whose_boxes_look_whole_but_whose_data_is_cut_fails() {
+    let bytes = fixture_bytes("fragmented.mp4");
+    let boxes = top_boxes(&bytes);
+    let &(_, moof_at, moof_size) = boxes.iter().rev().find(|b| &b.0 == b"moof").unwrap();
+    let &(_, mdat_at, mdat_size) = boxes.iter().rev().find(|b| &b.0 == b"mdat").unwrap();
+    assert_eq!(
+        mdat_at,
+        moof_at + moof_size,
+        "the last moof's mdat follows it"
+    );
+
+    // Cut right after the last moof: its mdat (and the trailing mfra) are gone, and what is
+    // left is a whole number of whole boxes, so only the trun's data offset shows the loss.
+    let cut = &bytes[..mdat_at];
+    let i = inspect_bytes(cut);
+    let f = i.facts.as_ref().expect("the moov is intact");
+    assert!(f.truncated, "{:?}", i.checks);
+    assert!(f.data_end.unwrap() > f.file_size);
+    let c = i.check("file").unwrap();
+    assert_eq!(c.status, Severity::Fail);
+    assert!(c.message.starts_with("文件不完整"), "{}", c.message);
+    assert!(c.message.contains("应至少有"), "{}", c.message);
+
+    // The last mdat says "to the end of the file" (size 0) and is cut in half: the walk
+    // takes the end for the box's end.
+    let mut zero = bytes[..mdat_at + mdat_size / 2].to_vec();
+    zero[mdat_at..mdat_at + 4].copy_from_slice(&[0; 4]);
+    let i = inspect_bytes(&zero);
+    assert!(i.facts.as_ref().unwrap().truncated, "{:?}", i.checks);
+    assert_eq!(i.verdict, Severity::Fail);
+
+    // Whole, the fragments' data ends inside the file.
+    let i = inspect_bytes(&bytes);
+    let f = i.facts.as_ref().unwrap();
+    assert!(!f.truncated);
+    assert_eq!(f.data_end, Some((mdat_at + mdat_size) as u64));
+}
+
+/// `bytes` with the version byte of the first box of type `kind` set to `version`.
+fn with_version(bytes: &[u8], kind: &[u8; 4], version: u8) -> Vec<u8> {
+    let mut b = bytes.to_vec();
+    let at = b.windows(4).position(|w| w == kind).unwrap();
+    assert_eq!(b[at + 4], 0, "{kind:?} was version 0");
+    b[at + 4] = version;
+    b
+}
+
+#[test]
+fn unknown_box_versions_are_reported_not_misread() {
+    let bytes = fixture_bytes("ok-1080p-faststart.mp4");
+    let good = inspect_bytes(&bytes);
+    let good_video = good.facts.as_ref().unwrap().video[0].clone();
+    assert_eq!(good.verdict, Severity::Pass);
+
+    // The video trak comes first: its elst, tkhd and mdhd are the first of their kind.
+    for (kind, message) in [
+        (
+            b"elst",
+            "视频的编辑列表（elst）版本 2 无法识别，时长按轨道计算",
+        ),
+        (b"mvhd", "影片头（mvhd）版本 2 无法识别，时长按轨道计算"),
+        (
+            b"tkhd",
+            "视频的轨道头（tkhd）版本 2 无法识别，无法得知画面是否旋转",
+        ),
+        (
+            b"mdhd",
+            "视频的媒体头（mdhd）版本 2 无法识别，无法得知该轨道的时长和帧率",
+        ),
+    ] {
+        let name = String::from_utf8_lossy(kind);
+        let i = inspect_bytes(&with_version(&bytes, kind, 2));
+        let f = i.facts.as_ref().unwrap();
+        assert_eq!(f.parse_error, None, "{name}: mp4parse must not see it");
+        let c = i.check("file").unwrap();
+        assert_eq!((c.status, c.message.as_str()), (Severity::Warn, message));
+        assert_eq!(i.verdict, Severity::Warn, "{name}: {:?}", i.checks);
+        let v = &f.video[0];
+        // The rest of the movie is read as before.
+        assert_eq!((v.width, v.height), (good_video.width, good_video.height));
+        assert!((f.duration_seconds.unwrap() - 200.0).abs() < 0.15, "{name}");
+        match &kind[..] {
+            b"mdhd" => assert_eq!((v.duration_seconds, v.frame_rate), (None, None)),
+            b"tkhd" => assert_eq!(v.track_id, 0),
+            _ => assert_eq!(v.duration_seconds, good_video.media_duration_seconds),
+        }
+    }
+}
+
+#[test]
+fn without_ffmpeg_fixture_tests_fail_saying_what_to_install() {
+    // Runs one fixture test of this binary again with nothing on PATH: it must fail (not
+    // pass by skipping) and name the package and the command that make the fixtures.
+    let empty = std::env::temp_dir().join("baosong-no-ffmpeg-path");
+    std::fs::create_dir_all(&empty).unwrap();
+    let out = std::process::Command::new(std::env::current_exe().unwrap())
+        .args(["video_facts", "--exact", "--test-threads=1"])
+        .env("PATH", &empty)
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout) + String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success(), "passed without ffmpeg:\n{text}");
+    assert!(text.contains("apt-get install ffmpeg"), "{text}");
+    assert!(text.contains(MAKE_FIXTURES), "{text}");
 }

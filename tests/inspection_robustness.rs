@@ -11,20 +11,10 @@ fn check(bytes: &[u8]) -> Inspection {
     pollster::block_on(inspect(&SliceSource(bytes), &builtin().video))
 }
 
-/// A real fixture in memory (moov first), or a tiny hand-made MP4 when ffmpeg is absent.
+/// A real fixture in memory; without it the test fails, saying how to make it.
 fn sample() -> &'static [u8] {
     static BYTES: OnceLock<Vec<u8>> = OnceLock::new();
-    BYTES.get_or_init(|| match inspection_support::fixtures() {
-        Some(dir) => std::fs::read(dir.join("short-30s.mp4")).unwrap(),
-        None => {
-            let mut v = vec![
-                0, 0, 0, 16, b'f', b't', b'y', b'p', b'i', b's', b'o', b'm', 0, 0, 0, 0,
-            ];
-            v.extend_from_slice(&[0, 0, 0, 8, b'm', b'o', b'o', b'v']);
-            v.extend_from_slice(&[0, 0, 0, 16, b'm', b'd', b'a', b't', 1, 2, 3, 4, 5, 6, 7, 8]);
-            v
-        }
-    })
+    BYTES.get_or_init(|| inspection_support::fixture_bytes("short-30s.mp4"))
 }
 
 /// Box-shaped noise: plausible headers with random sizes and types, so the walk and the
@@ -81,7 +71,7 @@ proptest! {
     #[test]
     fn corrupted_metadata_never_panics(flips in prop::collection::vec((0usize..65536, any::<u8>()), 1..16)) {
         let mut bytes = sample().to_vec();
-        // Corrupt the start of the file, where ftyp and the moov (fast start) live.
+        // Corrupt the start of the file: ftyp, the first headers and sample data.
         let span = bytes.len().min(40_000);
         for (at, v) in flips {
             bytes[at % span] ^= v | 1;

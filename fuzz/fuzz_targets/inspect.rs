@@ -1,10 +1,14 @@
-//! Fuzz target: any bytes through the whole inspection, and wrapped as a `moov` so the
-//! fuzzer reaches mp4parse and the hand parsers without first having to invent a header.
+//! Fuzz target: any bytes through the whole inspection, wrapped as a `moov` so the fuzzer
+//! reaches mp4parse and the hand parsers without first having to invent a header, and
+//! straight into each hand-written box parser.
 //! Run with `cargo +nightly fuzz run inspect` (see fuzz/Cargo.toml).
 
 #![no_main]
 
 use baosong::core::contest::builtin;
+use baosong::core::inspection::boxes::{elst, ftyp, mvhd, stsd, tfdt, tfhd, trex, trun};
+use baosong::core::inspection::fragments::{scan_moof, Fragments};
+use baosong::core::inspection::parse::Movie;
 use baosong::core::inspection::{inspect, parse, SliceSource};
 use libfuzzer_sys::fuzz_target;
 use std::sync::OnceLock;
@@ -24,4 +28,19 @@ fuzz_target!(|data: &[u8]| {
     file.extend_from_slice(data);
     let _ = pollster::block_on(inspect(&SliceSource(&file), rules));
     let _ = parse::parse_moov(&file[16..]);
+
+    // Each box body parser on its own, and the fragment scan on the bytes as a moof body.
+    let _ = ftyp::parse(data);
+    let _ = mvhd::parse(data);
+    let _ = elst::parse(data);
+    let _ = stsd::parse(data, Some(b"vide"));
+    let _ = stsd::parse(data, Some(b"soun"));
+    let _ = trex::parse(data);
+    let _ = tfhd::parse(data);
+    let _ = tfdt::parse(data);
+    if let Ok(run) = trun::parse(data) {
+        let _ = run.samples(1, 1).count();
+    }
+    let mut frags = Fragments::default();
+    scan_moof(u64::MAX - 64, data, &Movie::default(), &mut frags);
 });

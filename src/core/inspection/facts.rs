@@ -1,8 +1,9 @@
 //! The facts about a file, named as MediaInfo users know them, computed from the walk,
 //! the parsed `moov` and the fragments.
 
+use super::boxes::ftyp::Brands;
 use super::fragments::{FragmentTrack, Fragments};
-use super::parse::{Brands, Movie, Track, TrackKind};
+use super::parse::{Movie, Track, TrackKind, Unsupported};
 use super::walk::Layout;
 use mp4parse::CodecType;
 use serde::{Deserialize, Serialize};
@@ -41,7 +42,8 @@ pub struct Facts {
     pub audio: Vec<AudioFacts>,
     /// Number of other tracks (text, timecode, metadata …).
     pub other_tracks: usize,
-    /// End of the sample data the moov points to; past `file_size` means cut short.
+    /// End of the sample data the moov and the fragments point to; past `file_size` means
+    /// cut short.
     pub data_end: Option<u64>,
     /// Whether the file is cut short (a box or the sample data runs past its end).
     pub truncated: bool,
@@ -49,6 +51,48 @@ pub struct Facts {
     pub garbage_at: Option<u64>,
     /// Why the moov could not be parsed, if it could not.
     pub parse_error: Option<String>,
+    /// Boxes left out because their version is unknown (the facts they hold are unknown).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub unsupported: Vec<UnsupportedBox>,
+}
+
+/// A box whose version the inspection cannot read, so nothing was taken from it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UnsupportedBox {
+    /// Box type, e.g. `elst`.
+    #[serde(rename = "box")]
+    pub kind: String,
+    /// The version found.
+    pub version: u8,
+    /// The track it belongs to; none for movie-level boxes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub track: Option<TrackType>,
+}
+
+/// The kind of track a box belongs to, for messages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum TrackType {
+    /// A video track.
+    Video,
+    /// An audio track.
+    Audio,
+    /// Any other track (text, timecode, metadata …).
+    Other,
+}
+
+impl From<&Unsupported> for UnsupportedBox {
+    fn from(u: &Unsupported) -> Self {
+        UnsupportedBox {
+            kind: u.kind.to_string(),
+            version: u.version,
+            track: u.track.map(|k| match k {
+                TrackKind::Video => TrackType::Video,
+                TrackKind::Audio => TrackType::Audio,
+                TrackKind::Other => TrackType::Other,
+            }),
+        }
+    }
 }
 
 /// Constant or variable frame rate, as MediaInfo's `FrameRate_Mode`.
@@ -204,8 +248,17 @@ pub fn build(layout: &Layout, brands: Option<&Brands>, movie: &Movie, frags: &Fr
         mvhd.or(max_track)
     }
     .map(ms);
-    let data_end = movie.tracks.iter().filter_map(|t| t.data_end).max();
+    // A fragment's data can run past the end while every box header looks whole: the file
+    // was cut right after a `moof`, or its last `mdat` says "to the end of the file" (size 0).
+    let moov_data_end = movie.tracks.iter().filter_map(|t| t.data_end).max();
+    let data_end = moov_data_end.max(frags.data_end);
     let truncated = layout.truncated.is_some() || data_end.is_some_and(|e| e > layout.file_size);
+    let unsupported = movie
+        .unsupported
+        .iter()
+        .chain(&frags.unsupported)
+        .map(UnsupportedBox::from)
+        .collect();
     Facts {
         file_size: layout.file_size,
         container: container.into(),
@@ -230,6 +283,7 @@ pub fn build(layout: &Layout, brands: Option<&Brands>, movie: &Movie, frags: &Fr
         truncated,
         garbage_at: layout.garbage_at,
         parse_error: movie.error.clone(),
+        unsupported,
     }
 }
 
@@ -250,6 +304,16 @@ struct Timing {
 impl Timing {
     fn of(t: &Track, movie: &Movie, frags: &Fragments) -> Timing {
         let frag = frags.tracks.get(&t.track_id).cloned().unwrap_or_default();
+        if frag.unreadable || frags.unattributed {
+            // Part of the fragments could not be read: any duration would be short.
+            return Timing {
+                media: None,
+                presentation: None,
+                samples: t.sample_count.saturating_add(frag.samples),
+                bytes: t.sample_bytes.saturating_add(frag.bytes),
+                rate: None,
+            };
+        }
         let moov_media = t.media_duration.unwrap_or(0);
         let media_units = moov_media.saturating_add(frag.duration).max(frag.end_time);
         let ts = t.timescale as f64;

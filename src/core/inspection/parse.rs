@@ -1,48 +1,27 @@
 //! Parsing the `moov`: mozilla's `mp4parse` (Firefox's MP4 demuxer) for the track
-//! structure and sample tables, plus small hand parsers for what it does not expose.
+//! structure and sample tables, completed by the hand parsers in `boxes` for what it does
+//! not expose. This module is only the glue between the two.
 //!
 //! From `mp4parse::read_mp4` we take: handler type, track id, tkhd (size, matrix), mdhd
 //! (timescale, duration), the codec of the sample entry it knows (AVC, AV1, VP9, AAC, Opus,
 //! MP3, FLAC, ALAC, LPCM …) with the coded size, AAC's real channel count and sample rate
 //! from `esds`, and the sample tables stts/stsz/stsc/stco/co64.
 //!
-//! By hand, because mp4parse 0.17 does not expose them:
-//! - `ftyp` brands (it only logs them);
-//! - `mvhd` duration (only the timescale is kept);
-//! - full edit lists (it keeps the first non-empty edit only);
-//! - the sample entry's four-character code and size when it does not know the codec
-//!   (HEVC `hvc1`/`hev1`, ProRes … become `SampleEntry::Unknown`), and `pasp`, which it skips;
-//! - `trex` defaults, needed to time movie fragments.
+//! From `boxes`, because mp4parse 0.17 does not expose them: the `mvhd` duration, full edit
+//! lists (`elst`), the first sample entry's code, size and `pasp` (`stsd`), and the `trex`
+//! defaults needed to time movie fragments.
+//!
+//! A box whose version is unknown is left out and listed in `Movie::unsupported`, never read
+//! as version 0 or 1. mp4parse refuses the whole `moov` for an unknown `mvhd`, `tkhd`, `mdhd`
+//! or `elst` version, so those boxes are hidden from it (renamed `free` in a copy of the
+//! `moov`), and the rest of the movie is still read.
 
-use super::boxes::{child, children, path, FourCc, Reader};
+use super::boxes::elst::{self, Edit};
+use super::boxes::trex::{self, Trex};
+use super::boxes::{children, find, mdhd, mvhd, offset_within, path, stsd, tkhd, BoxError};
+use super::boxes::{Child, FourCc};
 use mp4parse::{AudioCodecSpecific, CodecType, SampleEntry, TrackType};
-
-/// The `ftyp` brands.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Brands {
-    /// Major brand, e.g. `isom`, `qt  `.
-    pub major: Option<FourCc>,
-    /// Minor version.
-    pub minor_version: u32,
-    /// Compatible brands in file order.
-    pub compatible: Vec<FourCc>,
-}
-
-/// Parses an `ftyp` body.
-pub fn parse_ftyp(body: &[u8]) -> Brands {
-    let mut r = Reader::new(body);
-    let major = r.fourcc();
-    let minor_version = r.u32().unwrap_or(0);
-    let mut compatible = Vec::new();
-    while let Some(b) = r.fourcc() {
-        compatible.push(b);
-    }
-    Brands {
-        major,
-        minor_version,
-        compatible,
-    }
-}
+use std::borrow::Cow;
 
 /// Kind of track, from its handler.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -55,13 +34,26 @@ pub enum TrackKind {
     Other,
 }
 
-/// One edit list entry (durations in the movie timescale, media time in the track's).
+impl TrackKind {
+    /// From a `hdlr` handler type.
+    pub fn from_handler(handler: Option<&[u8]>) -> Self {
+        match handler {
+            Some(b"vide") => TrackKind::Video,
+            Some(b"soun") => TrackKind::Audio,
+            _ => TrackKind::Other,
+        }
+    }
+}
+
+/// A box left out because its version is unknown (see `BoxError::UnsupportedVersion`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Edit {
-    /// Length of this edit on the movie timeline.
-    pub segment_duration: u64,
-    /// Start in the media, or -1 for an empty edit (a gap).
-    pub media_time: i64,
+pub struct Unsupported {
+    /// The track it belongs to; `None` for movie-level boxes and unattributable fragments.
+    pub track: Option<TrackKind>,
+    /// Box type.
+    pub kind: FourCc,
+    /// The version found.
+    pub version: u8,
 }
 
 /// The first sample description of a track.
@@ -88,17 +80,17 @@ pub struct SampleDesc {
 /// A track: what mp4parse gave, completed by hand-parsed boxes.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Track {
-    /// Track id from tkhd.
+    /// Track id from tkhd; 0 (which the standard forbids) when the tkhd was unsupported.
     pub track_id: u32,
     /// Video, audio or other.
     pub kind: TrackKind,
-    /// mdhd timescale (units per second).
+    /// mdhd timescale (units per second); 0 when unknown.
     pub timescale: u64,
     /// mdhd duration in the track timescale.
     pub media_duration: Option<u64>,
     /// tkhd matrix (a, b, c, d) in 16.16.
     pub matrix: Option<[i32; 4]>,
-    /// Edit list entries (empty when there is no edit list).
+    /// Edit list entries (empty when there is no edit list, or an unsupported one).
     pub edits: Vec<Edit>,
     /// First sample description.
     pub desc: SampleDesc,
@@ -112,23 +104,12 @@ pub struct Track {
     pub data_end: Option<u64>,
 }
 
-/// `trex` defaults for movie fragments.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Trex {
-    /// Track id.
-    pub track_id: u32,
-    /// Default sample duration.
-    pub duration: u32,
-    /// Default sample size.
-    pub size: u32,
-}
-
 /// The parsed `moov`.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Movie {
-    /// mvhd timescale.
+    /// mvhd timescale; 0 when unknown.
     pub timescale: u32,
-    /// mvhd duration in the movie timescale.
+    /// mvhd duration in the movie timescale; 0 when unknown.
     pub duration: u64,
     /// Whether `mvex` is present (the movie continues in fragments).
     pub mvex: bool,
@@ -138,33 +119,103 @@ pub struct Movie {
     pub trex: Vec<Trex>,
     /// Tracks in moov order (empty when mp4parse rejected the moov).
     pub tracks: Vec<Track>,
+    /// Boxes left out because their version is unknown.
+    pub unsupported: Vec<Unsupported>,
     /// Why mp4parse rejected the moov, if it did.
     pub error: Option<String>,
+}
+
+/// What the hand parsers read of one `trak`, before mp4parse runs.
+struct HandTrak {
+    /// The tkhd's version is unknown: no track id or matrix.
+    tkhd_unsupported: bool,
+    /// The stsd's version is unknown: no sample description at all, not even mp4parse's.
+    stsd_unsupported: bool,
+    edits: Vec<Edit>,
+    entry: Option<stsd::Entry>,
+}
+
+/// Boxes refused for their version, and where those that mp4parse must not see start.
+#[derive(Default)]
+struct Refused {
+    unsupported: Vec<Unsupported>,
+    hide: Vec<usize>,
+}
+
+impl Refused {
+    /// Records `err` if it is an unsupported version (a short box is mp4parse's to judge);
+    /// `at` is where the box starts in the `moov` when mp4parse would fail on it too.
+    /// Returns whether it was an unsupported version.
+    fn note(&mut self, err: BoxError, track: Option<TrackKind>, at: Option<usize>) -> bool {
+        let BoxError::UnsupportedVersion { kind, version } = err else {
+            return false;
+        };
+        self.unsupported.push(Unsupported {
+            track,
+            kind,
+            version,
+        });
+        self.hide.extend(at);
+        true
+    }
+
+    /// The bytes to give mp4parse: `moov` itself, or a copy with the refused boxes renamed
+    /// `free`, which it skips.
+    fn masked<'a>(&self, moov: &'a [u8]) -> Cow<'a, [u8]> {
+        if self.hide.is_empty() {
+            return Cow::Borrowed(moov);
+        }
+        let mut copy = moov.to_vec();
+        for &at in &self.hide {
+            if let Some(kind) = copy.get_mut(at + 4..at + 8) {
+                kind.copy_from_slice(b"free");
+            }
+        }
+        Cow::Owned(copy)
+    }
+}
+
+/// Where `c`, a child found in `parent`, starts within `moov`.
+fn start_in(moov: &[u8], parent: &[u8], c: &Child<'_>) -> Option<usize> {
+    offset_within(moov, parent).map(|p| p + c.offset)
 }
 
 /// Parses a whole `moov` box (header included).
 pub fn parse_moov(moov: &[u8]) -> Movie {
     // The top-level box list the parser sees is just the moov: mp4parse only logs `ftyp`
     // and would reject a whole readable movie for a malformed one, so brands are parsed
-    // separately (`parse_ftyp`).
+    // separately (`boxes::ftyp`).
     let body = children(moov)
         .next()
         .filter(|c| c.kind == b"moov")
         .map(|c| c.body)
         .unwrap_or(&[]);
-    let (timescale, duration) = mvhd(body).unwrap_or((0, 0));
-    let mvex = child(body, b"mvex");
-    let trex = mvex
-        .map(|m| {
-            children(m)
-                .filter(|c| c.kind == b"trex")
-                .filter_map(|c| parse_trex(c.body))
-                .collect()
-        })
-        .unwrap_or_default();
-    let traks: Vec<&[u8]> = children(body)
+    let mut refused = Refused::default();
+    let (timescale, duration) = match find(body, b"mvhd") {
+        Some(c) => match mvhd::parse(c.body) {
+            Ok(m) => (m.timescale, m.duration.unwrap_or(0)),
+            Err(e) => {
+                refused.note(e, None, start_in(moov, body, &c));
+                (0, 0)
+            }
+        },
+        None => (0, 0),
+    };
+    let mvex = find(body, b"mvex").map(|c| c.body);
+    let mut trex = Vec::new();
+    for c in mvex.into_iter().flat_map(children) {
+        if c.kind == trex::KIND {
+            match trex::parse(c.body) {
+                Ok(t) => trex.push(t),
+                Err(e) => {
+                    refused.note(e, None, None);
+                }
+            }
+        }
+    }
+    let hands: Vec<HandTrak> = children(body)
         .filter(|c| c.kind == b"trak")
-        .map(|c| c.body)
+        .map(|c| hand_trak(moov, c.body, &mut refused))
         .collect();
 
     let mut movie = Movie {
@@ -174,15 +225,19 @@ pub fn parse_moov(moov: &[u8]) -> Movie {
         fragment_duration: None,
         trex,
         tracks: Vec::new(),
+        unsupported: Vec::new(),
         error: None,
     };
-    let ctx = match mp4parse::read_mp4(&mut std::io::Cursor::new(moov)) {
+    let parsed = mp4parse::read_mp4(&mut std::io::Cursor::new(refused.masked(moov)));
+    movie.unsupported = refused.unsupported;
+    let ctx = match parsed {
         Ok(ctx) => ctx,
         Err(e) => {
             movie.error = Some(format!("{e:?}"));
             return movie;
         }
     };
+    // mehd counts in the movie timescale; the facts drop it when that is unknown.
     movie.fragment_duration = ctx
         .mvex
         .as_ref()
@@ -192,45 +247,97 @@ pub fn parse_moov(moov: &[u8]) -> Movie {
         movie.timescale = ctx.timescale.map_or(0, |t| t.0 as u32);
     }
     for t in ctx.tracks.iter() {
-        // mp4parse numbers tracks by their trak's position, which matches `traks`.
-        let trak = traks.get(t.id).copied().unwrap_or(&[]);
-        movie.tracks.push(track(t, trak));
+        // mp4parse numbers tracks by their trak's position, which matches `hands`.
+        if let Some(hand) = hands.get(t.id) {
+            movie.tracks.push(track(t, hand));
+        }
     }
     movie
 }
 
-fn track(t: &mp4parse::Track, trak: &[u8]) -> Track {
+/// Reads by hand what mp4parse does not expose, and checks the versions of the boxes it
+/// reads itself, so that an unknown one is refused rather than sinking the whole `moov`.
+fn hand_trak(moov: &[u8], trak: &[u8], refused: &mut Refused) -> HandTrak {
+    let handler = path(trak, &[b"mdia", b"hdlr"]).and_then(|h| h.get(8..12));
+    let track = Some(TrackKind::from_handler(handler));
+    let mut hand = HandTrak {
+        tkhd_unsupported: false,
+        stsd_unsupported: false,
+        edits: Vec::new(),
+        entry: None,
+    };
+    if let Some(c) = find(trak, b"tkhd") {
+        if let Err(e) = tkhd::version(c.body) {
+            hand.tkhd_unsupported = refused.note(e, track, start_in(moov, trak, &c));
+        }
+    }
+    if let Some(mdia) = find(trak, b"mdia").map(|c| c.body) {
+        if let Some(c) = find(mdia, b"mdhd") {
+            if let Err(e) = mdhd::version(c.body) {
+                refused.note(e, track, start_in(moov, mdia, &c));
+            }
+        }
+    }
+    if let Some(edts) = find(trak, b"edts").map(|c| c.body) {
+        if let Some(c) = find(edts, b"elst") {
+            match elst::parse(c.body) {
+                Ok(edits) => hand.edits = edits,
+                Err(e) => {
+                    refused.note(e, track, start_in(moov, edts, &c));
+                }
+            }
+        }
+    }
+    if let Some(body) = path(trak, &[b"mdia", b"minf", b"stbl", b"stsd"]) {
+        match stsd::parse(body, handler) {
+            Ok(entry) => hand.entry = Some(entry),
+            // mp4parse ignores stsd's version, so it is not hidden from it; its reading is
+            // dropped instead (`track`).
+            Err(e) => hand.stsd_unsupported = refused.note(e, track, None),
+        }
+    }
+    hand
+}
+
+fn track(t: &mp4parse::Track, hand: &HandTrak) -> Track {
     let kind = match t.track_type {
         TrackType::Video => TrackKind::Video,
         TrackType::Audio => TrackKind::Audio,
         _ => TrackKind::Other,
     };
-    let mut desc = hand_sample_desc(trak);
-    if let Some(entry) = t.stsd.as_ref().and_then(|s| s.descriptions.first()) {
-        match entry {
-            SampleEntry::Video(v) => {
-                desc.codec = v.codec_type;
-                desc.width = u32::from(v.width);
-                desc.height = u32::from(v.height);
-            }
-            SampleEntry::Audio(a) => {
-                desc.codec = a.codec_type;
-                desc.channels = a.channelcount;
-                desc.sample_rate = a.samplerate;
-                // The esds AudioSpecificConfig is authoritative: the sample entry often says
-                // 2 channels / 0 Hz or the core rate of HE-AAC.
-                if let AudioCodecSpecific::ES_Descriptor(es) = &a.codec_specific {
-                    desc.audio_object_type = es.audio_object_type;
-                    if let Some(c) = es.audio_channel_count {
-                        desc.channels = u32::from(c);
-                    }
-                    if let Some(r) = es.audio_sample_rate {
-                        desc.sample_rate = f64::from(r);
-                    }
+    let mut desc = SampleDesc::default();
+    if let Some(e) = &hand.entry {
+        desc.fourcc = Some(e.fourcc);
+        desc.width = e.width;
+        desc.height = e.height;
+        desc.pasp = e.pasp;
+        desc.channels = e.channels;
+        desc.sample_rate = e.sample_rate;
+    }
+    let entry = t.stsd.as_ref().and_then(|s| s.descriptions.first());
+    match entry.filter(|_| !hand.stsd_unsupported) {
+        Some(SampleEntry::Video(v)) => {
+            desc.codec = v.codec_type;
+            desc.width = u32::from(v.width);
+            desc.height = u32::from(v.height);
+        }
+        Some(SampleEntry::Audio(a)) => {
+            desc.codec = a.codec_type;
+            desc.channels = a.channelcount;
+            desc.sample_rate = a.samplerate;
+            // The esds AudioSpecificConfig is authoritative: the sample entry often says
+            // 2 channels / 0 Hz or the core rate of HE-AAC.
+            if let AudioCodecSpecific::ES_Descriptor(es) = &a.codec_specific {
+                desc.audio_object_type = es.audio_object_type;
+                if let Some(c) = es.audio_channel_count {
+                    desc.channels = u32::from(c);
+                }
+                if let Some(r) = es.audio_sample_rate {
+                    desc.sample_rate = f64::from(r);
                 }
             }
-            SampleEntry::Unknown => {}
         }
+        Some(SampleEntry::Unknown) | None => {}
     }
     let stts: Vec<(u32, u32)> = t
         .stts
@@ -254,18 +361,24 @@ fn track(t: &mp4parse::Track, trak: &[u8]) -> Track {
         ),
         None => (stts_count, 0),
     };
+    // An unsupported tkhd was hidden from mp4parse, so its id and matrix are unknown; 0
+    // matches no `trex` or `tfhd`, where a guessed id could take another track's fragments.
+    let track_id = if hand.tkhd_unsupported {
+        0
+    } else {
+        t.track_id.unwrap_or(t.id as u32 + 1)
+    };
     Track {
-        track_id: t.track_id.unwrap_or(t.id as u32 + 1),
+        track_id,
         kind,
         timescale: t.timescale.map_or(0, |s| s.0),
-        media_duration: t.duration.map(|d| d.0),
+        // All ones means "unknown" (mp4parse widens a 32-bit one to u64::MAX).
+        media_duration: t.duration.map(|d| d.0).filter(|&d| d != u64::MAX),
         matrix: t
             .tkhd
             .as_ref()
             .map(|h| [h.matrix.a, h.matrix.b, h.matrix.c, h.matrix.d]),
-        edits: path(trak, &[b"edts", b"elst"])
-            .map(parse_elst)
-            .unwrap_or_default(),
+        edits: hand.edits.clone(),
         desc,
         stts,
         sample_count,
@@ -311,137 +424,87 @@ fn data_end(t: &mp4parse::Track, sample_count: u64) -> Option<u64> {
     end
 }
 
-/// mvhd (timescale, duration). mp4parse keeps only the timescale.
-fn mvhd(moov_body: &[u8]) -> Option<(u32, u64)> {
-    let mut r = Reader::new(child(moov_body, b"mvhd")?);
-    let (v, _) = r.version_flags()?;
-    r.skip(if v == 1 { 16 } else { 8 })?;
-    let timescale = r.u32()?;
-    let duration = r.u32_or_u64(v)?;
-    // All ones means "unknown" (fragmented files written before the end was known).
-    let unknown = if v == 1 {
-        u64::MAX
-    } else {
-        u64::from(u32::MAX)
-    };
-    Some((timescale, if duration == unknown { 0 } else { duration }))
-}
-
-fn parse_trex(body: &[u8]) -> Option<Trex> {
-    let mut r = Reader::new(body);
-    r.version_flags()?;
-    let track_id = r.u32()?;
-    r.u32()?; // default_sample_description_index
-    let duration = r.u32()?;
-    let size = r.u32()?;
-    Some(Trex {
-        track_id,
-        duration,
-        size,
-    })
-}
-
-/// All entries of an elst; mp4parse keeps only the first non-empty one.
-fn parse_elst(body: &[u8]) -> Vec<Edit> {
-    let mut r = Reader::new(body);
-    let Some((v, _)) = r.version_flags() else {
-        return Vec::new();
-    };
-    let count = r.u32().unwrap_or(0);
-    let mut edits = Vec::new();
-    for _ in 0..count {
-        let entry = if v == 1 {
-            r.u64().zip(r.i64())
-        } else {
-            r.u32()
-                .zip(r.i32())
-                .map(|(d, t)| (u64::from(d), i64::from(t)))
-        };
-        let Some((segment_duration, media_time)) = entry else {
-            break;
-        };
-        r.skip(4); // media_rate
-        edits.push(Edit {
-            segment_duration,
-            media_time,
-        });
-    }
-    edits
-}
-
-/// Sample entry type, size and `pasp`, read by hand so that codecs mp4parse does not know
-/// (HEVC, ProRes …) still report a codec and size, and because mp4parse skips `pasp`.
-fn hand_sample_desc(trak: &[u8]) -> SampleDesc {
-    let mut desc = SampleDesc::default();
-    let Some(stsd) = path(trak, &[b"mdia", b"minf", b"stbl", b"stsd"]) else {
-        return desc;
-    };
-    let Some(entry) = stsd.get(8..).and_then(|d| children(d).next()) else {
-        return desc;
-    };
-    desc.fourcc = Some(entry.kind);
-    let handler = path(trak, &[b"mdia", b"hdlr"]).and_then(|h| h.get(8..12));
-    let mut r = Reader::new(entry.body);
-    // SampleEntry: 6 reserved + data_reference_index.
-    r.skip(8);
-    match handler {
-        Some(b"vide") => {
-            // VisualSampleEntry: 16 bytes pre_defined/reserved, then width and height,
-            // then 50 bytes up to the child boxes.
-            r.skip(16);
-            desc.width = r.u16().map_or(0, u32::from);
-            desc.height = r.u16().map_or(0, u32::from);
-            if let Some(kids) = entry.body.get(78..) {
-                desc.pasp = child(kids, b"pasp").and_then(|p| {
-                    let mut r = Reader::new(p);
-                    let h = r.u32()?;
-                    let v = r.u32()?;
-                    (h > 0 && v > 0).then_some((h, v))
-                });
-            }
-        }
-        Some(b"soun") => {
-            // AudioSampleEntry (v0/v1 QuickTime layout shares these fields).
-            r.skip(8);
-            desc.channels = r.u16().map_or(0, u32::from);
-            r.skip(6);
-            desc.sample_rate = r.u32().map_or(0.0, |v| f64::from(v >> 16));
-        }
-        _ => {}
-    }
-    desc
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::inspection::test_files::{movie, Versions, V0};
 
-    #[test]
-    fn ftyp_brands() {
-        let b = parse_ftyp(b"qt  \x20\x05\x03\x00qt  ");
-        assert_eq!(b.major, Some(FourCc(*b"qt  ")));
-        assert_eq!(b.compatible, vec![FourCc(*b"qt  ")]);
-        assert_eq!(parse_ftyp(b"is"), Brands::default());
+    fn unsupported(track: Option<TrackKind>, kind: &[u8; 4]) -> Unsupported {
+        Unsupported {
+            track,
+            kind: FourCc(*kind),
+            version: 2,
+        }
     }
 
     #[test]
-    fn elst_entries() {
-        let mut e = vec![0, 0, 0, 0, 0, 0, 0, 2];
-        e.extend_from_slice(&[0, 0, 0, 10, 0xff, 0xff, 0xff, 0xff, 0, 1, 0, 0]);
-        e.extend_from_slice(&[0, 0, 0, 20, 0, 0, 4, 0, 0, 1, 0, 0]);
+    fn a_minimal_movie() {
+        let m = parse_moov(&movie(V0));
+        assert_eq!(m.error, None);
+        assert_eq!((m.timescale, m.duration), (1000, 10_000));
+        let t = &m.tracks[0];
         assert_eq!(
-            parse_elst(&e),
-            vec![
-                Edit {
-                    segment_duration: 10,
-                    media_time: -1
-                },
-                Edit {
-                    segment_duration: 20,
-                    media_time: 1024
-                }
-            ]
+            (t.track_id, t.kind, t.timescale),
+            (1, TrackKind::Video, 90_000)
         );
+        assert_eq!(t.media_duration, Some(900_000));
+        assert_eq!(t.desc.fourcc, Some(FourCc(*b"hvc1")));
+        assert_eq!((t.desc.width, t.desc.height), (1280, 720));
+        assert_eq!(
+            t.edits,
+            [Edit {
+                segment_duration: 2000,
+                media_time: 0
+            }]
+        );
+        assert!(m.unsupported.is_empty());
+    }
+
+    #[test]
+    fn elst_v2_is_unsupported_and_the_track_is_still_read() {
+        let bytes = movie(Versions { elst: 2, ..V0 });
+        // mp4parse alone rejects the whole moov (ElstBadVersion); hidden, the rest is read.
+        assert!(mp4parse::read_mp4(&mut std::io::Cursor::new(&bytes)).is_err());
+        let m = parse_moov(&bytes);
+        assert_eq!(m.error, None);
+        assert_eq!(
+            m.unsupported,
+            [unsupported(Some(TrackKind::Video), b"elst")]
+        );
+        let t = &m.tracks[0];
+        assert!(t.edits.is_empty(), "elst v2 read as v0: {:?}", t.edits);
+        assert_eq!((t.timescale, t.media_duration), (90_000, Some(900_000)));
+    }
+
+    #[test]
+    fn mvhd_tkhd_mdhd_v2_are_unsupported_not_misread() {
+        let m = parse_moov(&movie(Versions { mvhd: 2, ..V0 }));
+        assert_eq!(m.error, None);
+        assert_eq!(m.unsupported, [unsupported(None, b"mvhd")]);
+        assert_eq!((m.timescale, m.duration), (0, 0));
+        assert_eq!(m.tracks[0].timescale, 90_000);
+
+        let m = parse_moov(&movie(Versions { tkhd: 2, ..V0 }));
+        assert_eq!(m.error, None);
+        assert_eq!(
+            m.unsupported,
+            [unsupported(Some(TrackKind::Video), b"tkhd")]
+        );
+        assert_eq!((m.tracks[0].track_id, m.tracks[0].matrix), (0, None));
+
+        let m = parse_moov(&movie(Versions { mdhd: 2, ..V0 }));
+        assert_eq!(m.error, None);
+        assert_eq!(
+            m.unsupported,
+            [unsupported(Some(TrackKind::Video), b"mdhd")]
+        );
+        assert_eq!(
+            (m.tracks[0].timescale, m.tracks[0].media_duration),
+            (0, None)
+        );
+        // The hidden boxes are renamed in a copy only.
+        let bytes = movie(Versions { mdhd: 2, ..V0 });
+        assert!(bytes.windows(4).any(|w| w == b"mdhd"));
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //! Every limit comes from `VideoRules`; the only fixed judgement is that a file whose
 //! metadata cannot be read fails, since nothing else can be checked.
 
-use super::facts::{aspect_label, Facts, VideoFacts};
+use super::facts::{aspect_label, Facts, TrackType, UnsupportedBox, VideoFacts};
 use super::walk::{Foreign, Truncation, WalkError};
 use crate::core::contest::{Severity, VideoRules};
 use serde::{Deserialize, Serialize};
@@ -102,20 +102,59 @@ fn integrity(f: &Facts) -> Option<Check> {
             "请重新复制或下载原文件，或从剪辑软件重新导出后再选择",
         ));
     }
+    // Warnings share the one `file` check, so each is said.
+    let mut warnings: Vec<String> = f.unsupported.iter().map(unsupported_message).collect();
     if let Some(at) = f.garbage_at {
         // Players usually ignore it, but it is a sign of damage or of a bad tool.
-        return Some(Check::bad(
-            FILE_RULE,
-            Severity::Warn,
-            format!(
-                "文件从第 {} 字节起有 {} 字节无法识别的数据，可能已损坏",
-                group(at),
-                group(f.file_size.saturating_sub(at))
-            ),
-            "请先完整播放一遍确认无误；如有异常，请从剪辑软件重新导出",
+        warnings.push(format!(
+            "文件从第 {} 字节起有 {} 字节无法识别的数据，可能已损坏",
+            group(at),
+            group(f.file_size.saturating_sub(at))
         ));
     }
-    None
+    if warnings.is_empty() {
+        return None;
+    }
+    let fix = if f.unsupported.is_empty() {
+        "请先完整播放一遍确认无误；如有异常，请从剪辑软件重新导出".to_string()
+    } else {
+        format!("这类文件不常见，可能由特殊软件生成。请先完整播放一遍确认无误，或{REEXPORT}")
+    };
+    Some(Check::bad(
+        FILE_RULE,
+        Severity::Warn,
+        warnings.join("；"),
+        fix,
+    ))
+}
+
+/// "视频的编辑列表（elst）版本 2 无法识别，时长按轨道计算": which box, whose, and what is
+/// not known because of it.
+pub fn unsupported_message(u: &UnsupportedBox) -> String {
+    let whose = match u.track {
+        Some(TrackType::Video) => "视频的",
+        Some(TrackType::Audio) => "音频的",
+        Some(TrackType::Other) => "其他轨道的",
+        None => "",
+    };
+    let (name, effect) = match u.kind.as_str() {
+        "mvhd" => ("影片头", "时长按轨道计算"),
+        "tkhd" => ("轨道头", "无法得知画面是否旋转"),
+        "mdhd" => ("媒体头", "无法得知该轨道的时长和帧率"),
+        "elst" => ("编辑列表", "时长按轨道计算"),
+        "stsd" => ("样本描述", "无法得知编码、画面尺寸或声道"),
+        "trex" => ("分段默认值", "无法得知分段部分的时长"),
+        "tfhd" => ("分段头", "无法得知分段部分的时长"),
+        "tfdt" => ("分段起始时间", "无法得知分段部分的时长"),
+        "trun" => ("分段样本表", "无法得知分段部分的时长"),
+        _ => ("", "其中的信息未被使用"),
+    };
+    let label = if name.is_empty() {
+        format!("{} 盒", u.kind)
+    } else {
+        format!("{name}（{}）", u.kind)
+    };
+    format!("{whose}{label}版本 {} 无法识别，{effect}", u.version)
 }
 
 /// The check for a file whose metadata could not be read at all.
@@ -265,7 +304,19 @@ fn duration(f: &Facts, rules: &VideoRules) -> Check {
     let r = &rules.duration;
     let range = format!("{}～{}", fmt_limit(r.min_seconds), fmt_limit(r.max_seconds));
     let Some(d) = f.duration_seconds else {
-        return Check::bad(&r.rule, r.severity, "无法读取视频时长", REEXPORT);
+        // Say why when a box of an unknown version hid it.
+        let why = f
+            .unsupported
+            .iter()
+            .find(|u| u.kind != "tkhd" && u.kind != "stsd")
+            .map(|u| format!("（{}）", unsupported_message(u)))
+            .unwrap_or_default();
+        return Check::bad(
+            &r.rule,
+            r.severity,
+            format!("无法读取视频时长{why}"),
+            REEXPORT,
+        );
     };
     // Durations are stored to the millisecond; compare at that precision so that a file
     // reported as exactly 180.000 s is not failed by a rounding residue.
@@ -340,6 +391,9 @@ fn resolution(v: Option<&VideoFacts>, rules: &VideoRules) -> Check {
         return no_video(&r.rule, r.severity);
     };
     let sizes = allowed_sizes(rules);
+    if v.width == 0 || v.height == 0 {
+        return Check::bad(&r.rule, r.severity, "无法读取画面尺寸", REEXPORT);
+    }
     // Judged on the coded size as the viewer sees it (rotation applied) but without the
     // pixel-aspect stretch: 1440×1080 shown as 16:9 is still 1440×1080 pixels.
     let (w, h) = if v.rotation % 180 == 90 {
@@ -462,6 +516,31 @@ fn group(n: u64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn unsupported_boxes_are_named_in_plain_chinese() {
+        let u = |kind: &str, track| UnsupportedBox {
+            kind: kind.into(),
+            version: 2,
+            track,
+        };
+        assert_eq!(
+            unsupported_message(&u("elst", Some(TrackType::Video))),
+            "视频的编辑列表（elst）版本 2 无法识别，时长按轨道计算"
+        );
+        assert_eq!(
+            unsupported_message(&u("mvhd", None)),
+            "影片头（mvhd）版本 2 无法识别，时长按轨道计算"
+        );
+        assert_eq!(
+            unsupported_message(&u("trun", Some(TrackType::Audio))),
+            "音频的分段样本表（trun）版本 2 无法识别，无法得知分段部分的时长"
+        );
+        assert_eq!(
+            unsupported_message(&u("abcd", None)),
+            "abcd 盒版本 2 无法识别，其中的信息未被使用"
+        );
+    }
 
     #[test]
     fn durations_read_naturally() {

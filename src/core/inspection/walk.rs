@@ -149,6 +149,16 @@ pub struct Truncation {
     pub declared_end: u64,
 }
 
+/// A movie fragment box read by the walk.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Moof {
+    /// Offset of the box (its header) in the file: the base its sample data offsets
+    /// usually count from.
+    pub offset: u64,
+    /// The body (after the header).
+    pub body: Vec<u8>,
+}
+
 /// What the walk found.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Layout {
@@ -160,9 +170,9 @@ pub struct Layout {
     pub ftyp: Option<Vec<u8>>,
     /// The whole `moov` box (header included), and its offset.
     pub moov: Option<(u64, Vec<u8>)>,
-    /// Bodies of the `moof` boxes, in file order (read during the walk: a header probe's
-    /// read usually holds the whole `moof` already).
-    pub moofs: Vec<Vec<u8>>,
+    /// The `moof` boxes, in file order (read during the walk: a header probe's read usually
+    /// holds the whole `moof` already).
+    pub moofs: Vec<Moof>,
     /// Whether some `moof`s were not read (cut short, or over the size caps).
     pub moofs_skipped: bool,
     /// The first box that runs past the end of the file, if any.
@@ -315,9 +325,8 @@ pub async fn walk<S: ByteSource + ?Sized>(src: &S) -> Result<Layout, WalkError> 
                 moof_total += size;
                 let start = pos + u64::from(header.header_len);
                 let body_len = size - u64::from(header.header_len);
-                layout
-                    .moofs
-                    .push(src.read_at(start, body_len as usize).await?);
+                let body = src.read_at(start, body_len as usize).await?;
+                layout.moofs.push(Moof { offset: pos, body });
             }
         }
         if past_end {

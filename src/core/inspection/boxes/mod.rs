@@ -1,7 +1,23 @@
-//! ISO BMFF box headers and a bounds-checked reader over in-memory box bodies.
+//! ISO BMFF (ISO/IEC 14496-12) box headers, a bounds-checked reader over in-memory box
+//! bodies, and the few boxes parsed by hand, one module each (as mp4-atom and mp4parse lay
+//! them out), each citing its section of the standard (numbered alike in the 2015 and 2022
+//! editions).
 //!
-//! Shared by the top-level walk (headers only) and the few hand-parsed boxes. Every read
-//! returns `Option`, so malformed input ends a parse instead of panicking.
+//! Shared by the top-level walk (headers only), the `moov` glue and the fragment scan. Every
+//! read returns `Option` or `Result`, so malformed input ends a parse instead of panicking,
+//! and a full box of a version the parser does not know is `BoxError::UnsupportedVersion`:
+//! its fields may have moved, so nothing is read from it rather than misreading it as 0 or 1.
+
+pub mod elst;
+pub mod ftyp;
+pub mod mdhd;
+pub mod mvhd;
+pub mod stsd;
+pub mod tfdt;
+pub mod tfhd;
+pub mod tkhd;
+pub mod trex;
+pub mod trun;
 
 use std::fmt;
 
@@ -40,6 +56,22 @@ impl PartialEq<&[u8; 4]> for FourCc {
     fn eq(&self, other: &&[u8; 4]) -> bool {
         &self.0 == *other
     }
+}
+
+/// Why a hand-parsed box was not read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum BoxError {
+    /// The body ends before a field the box must have.
+    #[error("{0} 盒不完整")]
+    Short(FourCc),
+    /// A full-box version whose layout this parser does not know.
+    #[error("{kind} 盒的版本 {version} 无法识别")]
+    UnsupportedVersion {
+        /// Box type.
+        kind: FourCc,
+        /// The version found.
+        version: u8,
+    },
 }
 
 /// A parsed box header.
@@ -137,7 +169,19 @@ pub fn children(data: &[u8]) -> impl Iterator<Item = Child<'_>> {
 
 /// The first child of type `kind`.
 pub fn child<'a>(data: &'a [u8], kind: &[u8; 4]) -> Option<&'a [u8]> {
-    children(data).find(|c| c.kind == kind).map(|c| c.body)
+    find(data, kind).map(|c| c.body)
+}
+
+/// The first child of type `kind`, with its position.
+pub fn find<'a>(data: &'a [u8], kind: &[u8; 4]) -> Option<Child<'a>> {
+    children(data).find(|c| c.kind == kind)
+}
+
+/// Where `inner`, a sub-slice of `outer` (as every `Child::body` is of the data it was found
+/// in), starts within `outer`; `None` when it is not inside it.
+pub fn offset_within(outer: &[u8], inner: &[u8]) -> Option<usize> {
+    let start = (inner.as_ptr() as usize).checked_sub(outer.as_ptr() as usize)?;
+    (start.checked_add(inner.len())? <= outer.len()).then_some(start)
 }
 
 /// Follows a path of box types from `data`, e.g. `[b"mdia", b"minf", b"stbl"]`.
@@ -222,7 +266,18 @@ impl<'a> Reader<'a> {
         Some(((v >> 24) as u8, v & 0x00ff_ffff))
     }
 
-    /// Reads a u32 or a u64 depending on a full box's version (0 or 1).
+    /// Reads the version and flags of a full box of type `kind` whose layout is known for
+    /// versions up to `max_version`; a later version is `UnsupportedVersion`.
+    pub fn full_box(&mut self, kind: FourCc, max_version: u8) -> Result<(u8, u32), BoxError> {
+        let (version, flags) = self.version_flags().ok_or(BoxError::Short(kind))?;
+        if version > max_version {
+            return Err(BoxError::UnsupportedVersion { kind, version });
+        }
+        Ok((version, flags))
+    }
+
+    /// Reads a u32 or a u64 depending on a full box's version (0 or 1; callers have
+    /// refused later versions with `full_box`).
     pub fn u32_or_u64(&mut self, version: u8) -> Option<u64> {
         if version == 1 {
             self.u64()
@@ -230,6 +285,14 @@ impl<'a> Reader<'a> {
             self.u32().map(u64::from)
         }
     }
+}
+
+/// Reads only a full box's version: for boxes mp4parse reads, whose version must be one it
+/// knows, since it rejects the whole `moov` otherwise.
+pub fn check_version(body: &[u8], kind: FourCc, max_version: u8) -> Result<u8, BoxError> {
+    Reader::new(body)
+        .full_box(kind, max_version)
+        .map(|(version, _)| version)
 }
 
 /// A box with a 32-bit size header around `body`, for tests that build files by hand.
@@ -244,6 +307,24 @@ pub(crate) fn test_box(kind: &[u8; 4], body: &[u8]) -> Vec<u8> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn headers_checked_only_for_version_take_0_and_1_and_refuse_2() {
+        for (kind, version) in [
+            (
+                tkhd::KIND,
+                tkhd::version as fn(&[u8]) -> Result<u8, BoxError>,
+            ),
+            (mdhd::KIND, mdhd::version),
+        ] {
+            assert_eq!(version(&[0, 0, 0, 0]), Ok(0), "{kind}");
+            assert_eq!(version(&[1, 0, 0, 3]), Ok(1), "{kind}");
+            assert_eq!(
+                version(&[2, 0, 0, 3, 0, 0, 0, 0]),
+                Err(BoxError::UnsupportedVersion { kind, version: 2 })
+            );
+        }
+    }
 
     #[test]
     fn headers() {
@@ -277,6 +358,33 @@ mod tests {
         let kids: Vec<_> = children(&d).collect();
         assert_eq!(kids.len(), 1);
         assert_eq!(kids[0].body, &[42]);
+    }
+
+    #[test]
+    fn full_box_refuses_unknown_versions() {
+        let kind = FourCc(*b"xxxx");
+        let mut r = Reader::new(&[1, 0, 0, 5]);
+        assert_eq!(r.full_box(kind, 1), Ok((1, 5)));
+        let mut r = Reader::new(&[2, 0, 0, 0, 0, 0, 0, 0]);
+        assert_eq!(
+            r.full_box(kind, 1),
+            Err(BoxError::UnsupportedVersion { kind, version: 2 })
+        );
+        assert_eq!(check_version(&[0, 0], kind, 1), Err(BoxError::Short(kind)));
+        assert_eq!(
+            check_version(&[1, 0, 0, 0], kind, 0)
+                .unwrap_err()
+                .to_string(),
+            "xxxx 盒的版本 1 无法识别"
+        );
+    }
+
+    #[test]
+    fn offsets_of_sub_slices() {
+        let data = [0u8; 10];
+        assert_eq!(offset_within(&data, &data[3..7]), Some(3));
+        assert_eq!(offset_within(&data[2..], &data[..4]), None);
+        assert_eq!(offset_within(&data[..4], &data[2..6]), None);
     }
 
     #[test]
