@@ -2,7 +2,7 @@
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    console_error_panic_hook::set_once();
+    baosong::web::panic::install();
     baosong::ui::mount();
 }
 
@@ -33,4 +33,12 @@ pub async fn bench_inspect(file: web_sys::File) -> String {
     let ms = now() - t0;
     let reads = source.reads();
     serde_json::json!({ "ms": ms, "reads": reads, "inspection": inspection }).to_string()
+}
+
+/// For the end-to-end test of the crash notice only (the app never calls it): panics, as a
+/// bug would. Trunk exposes it as `window.wasmBindings.crash_for_tests`.
+#[cfg(target_arch = "wasm32")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn crash_for_tests() {
+    panic!("crash_for_tests called");
 }

@@ -1,6 +1,8 @@
 //! The built-in 2023 Chongqing definition against the notice, and precise errors for bad ones.
 
-use baosong::core::contest::{builtin, load_definition, DefinitionError, DistrictKind, Severity};
+use baosong::core::contest::{
+    builtin, load_definition, DefinitionError, DistrictKind, FieldRole, Severity,
+};
 
 /// The twelve units that may recommend 3–5 works (notice 五（二）).
 const BIG_QUOTA: [&str; 12] = [
@@ -121,6 +123,12 @@ fn form_pledge_timeline_and_people() {
         c.pledge_text("", "").contains("＿＿"),
         "blanks stay visible"
     );
+    // Hostile text is inserted literally: a placeholder inside the name is not substituted.
+    let hostile = c.pledge_text("{credit_code}<b>", "X");
+    assert!(
+        hostile.starts_with("我单位{credit_code}<b>（统一社会信用代码为X）"),
+        "{hostile}"
+    );
     assert_eq!(c.pledge.signature_label, "法定代表人（签字）");
     assert_eq!(c.unit_deadline(), Some("2023-05-31"));
     assert_eq!(
@@ -202,4 +210,93 @@ fn another_contest_is_just_another_definition() {
     let c = load_definition(&v.to_string()).unwrap();
     assert_eq!(c.categories.len(), 6);
     assert_eq!(c.video.duration.max_seconds, 300.0);
+}
+
+#[test]
+fn every_role_is_set_once_in_the_builtin_definition() {
+    let c = builtin();
+    for role in FieldRole::ALL {
+        let f = c.field_by_role(role).unwrap_or_else(|| panic!("{role:?}"));
+        // In the shipped definition each role's field has the role's own id.
+        assert_eq!(f.id, role.key());
+        let as_json = serde_json::to_value(role).unwrap();
+        assert_eq!(as_json, role.key());
+    }
+    assert_eq!(c.field_by_role(FieldRole::Phone).unwrap().label, "联系电话");
+}
+
+#[test]
+fn a_role_given_twice_is_rejected_with_its_path() {
+    let mut v = builtin_json();
+    v["form"]["fields"][3]["role"] = "work_title".into();
+    assert_eq!(
+        load_definition(&v.to_string()).unwrap_err(),
+        DefinitionError::Invalid {
+            path: "form.fields[3].role".into(),
+            message: "用途 work_title 已由字段 work_title（form.fields[2]）使用，每种用途只能指定给一个字段"
+                .into()
+        }
+    );
+}
+
+#[test]
+fn every_missing_role_is_rejected_by_name() {
+    for role in FieldRole::ALL {
+        let mut v = builtin_json();
+        let fields = v["form"]["fields"].as_array_mut().unwrap();
+        let f = fields.iter_mut().find(|f| f["role"] == role.key()).unwrap();
+        f.as_object_mut().unwrap().remove("role");
+        let err = load_definition(&v.to_string()).unwrap_err();
+        assert_eq!(
+            err,
+            DefinitionError::Invalid {
+                path: "form.fields".into(),
+                message: format!(
+                    "缺少用途（role）为 {} 的字段：打印附件3 和诚信承诺都要用到它",
+                    role.key()
+                )
+            }
+        );
+        assert!(err.to_string().starts_with("大赛定义中 form.fields 不合理"));
+    }
+}
+
+#[test]
+fn unknown_roles_are_syntax_errors_and_ids_are_free() {
+    let mut v = builtin_json();
+    v["form"]["fields"][0]["role"] = "unit".into();
+    let msg = load_definition(&v.to_string()).unwrap_err().to_string();
+    assert!(msg.contains("unknown variant `unit`"), "{msg}");
+    // Ids are not what the app relies on: renaming every one still loads.
+    let mut v = builtin_json();
+    for f in v["form"]["fields"].as_array_mut().unwrap() {
+        f["id"] = format!("f_{}", f["id"].as_str().unwrap()).into();
+    }
+    let c = load_definition(&v.to_string()).unwrap();
+    assert_eq!(
+        c.field_by_role(FieldRole::UnitName).unwrap().id,
+        "f_unit_name"
+    );
+}
+
+#[test]
+fn the_pledge_roles_must_be_entered_per_unit() {
+    let mut v = builtin_json();
+    v["form"]["fields"][1]["scope"] = "work".into();
+    assert_eq!(
+        load_definition(&v.to_string()).unwrap_err(),
+        DefinitionError::Invalid {
+            path: "form.fields[1].scope".into(),
+            message: "用途为 credit_code 的字段必须按单位填写（unit）：诚信承诺以单位名义作出"
+                .into()
+        }
+    );
+}
+
+#[test]
+fn timeline_dates_need_plain_digits() {
+    let mut v = builtin_json();
+    v["timeline"][0]["until"] = "2023-+5-31".into();
+    let msg = load_definition(&v.to_string()).unwrap_err().to_string();
+    assert!(msg.contains("YYYY-MM-DD"), "{msg}");
 }

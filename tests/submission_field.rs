@@ -16,6 +16,7 @@ fn field(id: &str) -> FieldDefinition {
 fn text_def(kind: FieldKind, required: bool, min: usize, max: usize) -> FieldDefinition {
     FieldDefinition {
         id: "t".into(),
+        role: None,
         label: "测试".into(),
         hint: String::new(),
         kind,
@@ -43,10 +44,49 @@ fn char_count_cjk_and_emoji() {
     assert_eq!(char_count("  科学  "), 2);
     assert_eq!(char_count("\u{3000}科学\u{3000}"), 2);
     assert_eq!(char_count("🚀"), 1);
-    // Woman scientist = woman + ZWJ + microscope: three scalar values.
-    assert_eq!(char_count("👩‍🔬"), 3);
     assert_eq!(char_count("a\r\nb"), 3);
     assert_eq!(char_count(""), 0);
+}
+
+#[test]
+fn char_count_is_what_a_person_sees() {
+    // Woman scientist = woman + ZWJ + microscope: three scalar values, one character.
+    assert_eq!(char_count("👩\u{200D}🔬"), 1);
+    // é as e + combining acute accent, and a flag of two regional indicators.
+    assert_eq!(char_count("e\u{301}"), 1);
+    assert_eq!(char_count("caf\u{e9} cafe\u{301}"), 9);
+    assert_eq!(char_count("🇨🇳"), 1);
+    // Skin-tone modifier and a keycap sequence.
+    assert_eq!(char_count("👍🏽1\u{FE0F}\u{20E3}"), 2);
+}
+
+#[test]
+fn limits_count_graphemes_too() {
+    let title = field("work_title"); // 1..=40
+                                     // 40 scientists are 120 scalar values but 40 characters: accepted.
+    let forty = "👩\u{200D}🔬".repeat(40);
+    assert_eq!(validate_field(&title, &forty).unwrap(), forty);
+    assert_eq!(
+        validate_field(&title, &"e\u{301}".repeat(41)),
+        Err(FieldError::Text(TextError::TooLong { excess: 1 }))
+    );
+    // A name of two accented letters has two characters, not four.
+    let name = field("contact_name");
+    assert_eq!(
+        validate_field(&name, "E\u{301}e\u{301}").unwrap(),
+        "E\u{301}e\u{301}"
+    );
+    assert_eq!(
+        validate_field(&name, "E\u{301}"),
+        Err(FieldError::Text(TextError::TooShort { missing: 1 }))
+    );
+    let summary = field("summary"); // 50..=300
+    assert_eq!(
+        validate_field(&summary, &"👩\u{200D}🔬".repeat(49))
+            .unwrap_err()
+            .to_string(),
+        "还需填写 1 字"
+    );
 }
 
 #[test]
@@ -171,6 +211,10 @@ fn dispatch_by_kind() {
     assert_eq!(
         validate_field(&field("phone"), "(023) 6389 1234").unwrap(),
         "023-63891234"
+    );
+    assert_eq!(
+        validate_field(&field("phone"), "４００ ８１０ ８８８８").unwrap(),
+        "400-810-8888"
     );
     assert_eq!(
         validate_field(&field("phone"), "63891234"),

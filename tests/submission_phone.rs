@@ -1,11 +1,11 @@
-//! 联系电话: mobiles and landlines as people type them.
+//! 联系电话: mobiles, landlines and 400/800 numbers as people type them.
 
 use baosong::core::submission::phone::{parse, PhoneError, PhoneNumber};
 
 fn ok(raw: &str) -> String {
     parse(raw)
         .unwrap_or_else(|e| panic!("{raw:?} rejected: {e}"))
-        .display()
+        .to_string()
 }
 
 #[test]
@@ -124,4 +124,71 @@ fn landline_without_area_code_or_wrong_length() {
         })
     );
     assert_eq!(parse("023"), Err(PhoneError::MissingAreaCode));
+}
+
+#[test]
+fn partial_international_prefixes_do_not_panic() {
+    // Typing `0086-138…` passes through these states; `0086` alone used to index an empty
+    // national number.
+    assert_eq!(parse("0086"), Err(PhoneError::Unrecognised));
+    assert_eq!(parse("0086-"), Err(PhoneError::Unrecognised));
+    assert_eq!(parse("0086 "), Err(PhoneError::Unrecognised));
+    assert_eq!(parse("0086-1"), Err(PhoneError::MobileLength { len: 1 }));
+    assert_eq!(parse("0086-138"), Err(PhoneError::MobileLength { len: 3 }));
+    assert_eq!(parse("+86"), Err(PhoneError::Unrecognised));
+    assert_eq!(parse("+86-"), Err(PhoneError::Unrecognised));
+    assert_eq!(parse("+"), Err(PhoneError::Foreign));
+    assert_eq!(parse("0"), Err(PhoneError::MissingAreaCode));
+    assert_eq!(parse("01"), Err(PhoneError::MobileLength { len: 1 }));
+    assert_eq!(parse("-"), Err(PhoneError::Unrecognised));
+    assert_eq!(parse("转"), Err(PhoneError::BadExtension));
+}
+
+#[test]
+fn service_numbers_400_and_800() {
+    for raw in [
+        "400-810-8888",
+        "4008108888",
+        "400 810 8888",
+        "４００－８１０－８８８８",
+        "(400) 810-8888",
+        "+86 400 810 8888",
+    ] {
+        assert_eq!(ok(raw), "400-810-8888", "{raw}");
+    }
+    assert_eq!(ok("800 810 8888"), "800-810-8888");
+    assert_eq!(
+        parse("8008108888"),
+        Ok(PhoneNumber::Service {
+            number: "8008108888".into(),
+            extension: None
+        })
+    );
+    assert_eq!(ok("400-810-8888转2"), "400-810-8888转2");
+    assert_eq!(
+        parse("400-810-888"),
+        Err(PhoneError::ServiceLength { len: 9 })
+    );
+    assert_eq!(
+        parse("400-810-88889").unwrap_err().to_string(),
+        "400/800 号码应为 10 位，现在是 11 位"
+    );
+    // A local 7–8 digit number that happens to start 400/800 still lacks its area code.
+    assert_eq!(parse("80012345"), Err(PhoneError::MissingAreaCode));
+    // Other 10-digit numbers stay unrecognised.
+    assert_eq!(parse("5008108888"), Err(PhoneError::Unrecognised));
+}
+
+#[test]
+fn display_is_to_string_and_reparses_to_itself() {
+    for raw in [
+        "138 0013 8000",
+        "023-63891234-8001",
+        "+86 23 6389 1234",
+        "0871-6123456",
+        "400 810 8888 转 12",
+    ] {
+        let shown = ok(raw);
+        assert_eq!(ok(&shown), shown, "{raw}");
+    }
 }

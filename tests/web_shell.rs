@@ -41,3 +41,28 @@ fn routes_round_trip_through_the_hash() {
     }
     assert_eq!(Route::from_hash("#/nonsense"), Route::Step(0));
 }
+
+#[wasm_bindgen_test]
+fn crash_notice_is_plain_text_with_a_reload_button_once() {
+    baosong::web::panic::show_notice();
+    baosong::web::panic::show_notice();
+    let doc = web_sys::window().unwrap().document().unwrap();
+    let notices = doc.query_selector_all("#crash-notice").unwrap();
+    assert_eq!(notices.length(), 1, "shown once however often it panics");
+    let notice = doc.get_element_by_id("crash-notice").unwrap();
+    assert_eq!(notice.get_attribute("role").as_deref(), Some("alertdialog"));
+    let text = notice.text_content().unwrap();
+    assert!(
+        text.contains("页面出错，已填写的内容已自动保存，请刷新"),
+        "{text}"
+    );
+    let button = notice
+        .query_selector("button")
+        .unwrap()
+        .expect("reload button");
+    assert_eq!(
+        button.get_attribute("onclick").as_deref(),
+        Some("location.reload()")
+    );
+    notice.remove();
+}

@@ -267,6 +267,60 @@ pub struct Strings {
     pub back_to_pledge: &'static str,
     /// print hint.
     pub print_hint: &'static str,
+    /// Skip link to the main content.
+    pub skip_link: &'static str,
+    /// Header line with the contest theme; `{theme}` is replaced.
+    pub theme_line: &'static str,
+    /// Footer line with the hosts; `{hosts}` is replaced.
+    pub hosts_line: &'static str,
+    /// Separator between names in a list (、).
+    pub list_separator: &'static str,
+    /// A form label followed by its value; `{label}` is replaced.
+    pub label_colon: &'static str,
+    /// A size or count in brackets after a name; `{x}` is replaced.
+    pub bracketed: &'static str,
+    /// Caption of the district quota table.
+    pub quota_caption: &'static str,
+    /// Quota table column: district.
+    pub quota_col_district: &'static str,
+    /// Quota table column: number of works.
+    pub quota_col_count: &'static str,
+    /// A quota range; `{min}` and `{max}` are replaced.
+    pub quota_range: &'static str,
+    /// A district option with its quota; `{name}`, `{min}`, `{max}` are replaced.
+    pub district_option: &'static str,
+    /// Label before the SHA-256 in the report.
+    pub sha256_label: &'static str,
+    /// Duration in seconds after the formatted duration; `{s}` is replaced.
+    pub duration_seconds: &'static str,
+    /// Frame rate line; `{fps}` and `{mode}` are replaced.
+    pub fps_line: &'static str,
+    /// Audio track line; `{format}`, `{channels}`, `{rate}` are replaced.
+    pub audio_line: &'static str,
+    /// Work state: nothing entered yet.
+    pub work_state_draft: &'static str,
+    /// Work state: started; `{n}` blockers left.
+    pub work_state_incomplete: &'static str,
+    /// Work state: ready to package.
+    pub work_state_ready: &'static str,
+    /// Shown over a page that hit a programming error.
+    pub crash_message: &'static str,
+    /// Reload button of the crash notice.
+    pub crash_reload: &'static str,
+    /// App-wide status of a work's video being inspected; `{title}` is replaced.
+    pub video_status_inspecting: &'static str,
+    /// App-wide status of a work's fingerprint; `{title}` and `{pct}` are replaced.
+    pub video_status_hashing: &'static str,
+    /// Link from the app-wide video status to the video step.
+    pub video_status_open: &'static str,
+    /// File name of an exported backup; `{date}` is replaced.
+    pub backup_file_name: &'static str,
+    /// The browser has no IndexedDB (scans cannot be kept).
+    pub no_indexeddb: &'static str,
+    /// A date; `{y}`, `{m}`, `{d}` are replaced.
+    pub date_format: &'static str,
+    /// File name of the unreadable saved data offered for download.
+    pub recovered_file_name: &'static str,
 }
 
 /// The strings of the active locale (Simplified Chinese first).
@@ -274,11 +328,34 @@ pub fn t() -> &'static Strings {
     &ZH
 }
 
-/// Formats a template with `{name}` placeholders.
+/// Formats a template with `{name}` placeholders in one pass, so a value that itself
+/// contains `{…}` (user text) is inserted literally and never substituted again.
 pub fn fill(template: &str, pairs: &[(&str, &str)]) -> String {
-    pairs.iter().fold(template.to_string(), |acc, (k, v)| {
-        acc.replace(&format!("{{{k}}}"), v)
-    })
+    let mut out = String::with_capacity(template.len());
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let hit = after.find('}').and_then(|close| {
+            let key = &after[..close];
+            pairs
+                .iter()
+                .find(|(k, _)| *k == key)
+                .map(|(_, v)| (*v, close))
+        });
+        match hit {
+            Some((value, close)) => {
+                out.push_str(value);
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// Bytes as `1.2 MB` for people.
@@ -293,5 +370,17 @@ pub fn human_size(bytes: u64) -> String {
         format!("{:.0} KB", b / K)
     } else {
         format!("{bytes} B")
+    }
+}
+
+/// A work's state in words, e.g. `待完善（还有 3 项）`.
+pub fn work_state_label(state: crate::core::submission::WorkState) -> String {
+    use crate::core::submission::WorkState;
+    match state {
+        WorkState::Draft => t().work_state_draft.to_string(),
+        WorkState::Incomplete { blockers } => {
+            fill(t().work_state_incomplete, &[("n", &blockers.to_string())])
+        }
+        WorkState::Ready => t().work_state_ready.to_string(),
     }
 }

@@ -1,33 +1,29 @@
-//! The root component: contest context, routing and layout.
+//! The root component: contexts (contest, state, route) and the layout.
 
+use super::contest::provide_contest;
 use super::district::DistrictWorkspace;
 use super::print_view::PrintView;
-use super::route::Route;
-use super::shell::{Footer, Header, StepNav};
+use super::route::{provide_route, Route};
+use super::shell::{Footer, Header, StepNav, VideoStatus};
 use super::state::AppState;
 use super::steps::StepPage;
-use crate::core::contest::{builtin, ContestDefinition};
+use crate::core::contest::builtin;
+use crate::i18n::t;
 use leptos::prelude::*;
-use std::sync::Arc;
 
 /// The whole app.
 #[component]
 pub fn App() -> impl IntoView {
-    let contest: Arc<ContestDefinition> = Arc::new(builtin());
-    provide_context(AppState::start(&contest));
-    provide_context(contest);
-
-    let route = RwSignal::new(Route::from_hash(&crate::web::location_hash()));
-    // The hash is the source of truth; links only change it.
-    let _listener = window_event_listener(leptos::ev::hashchange, move |_| {
-        route.set(Route::from_hash(&crate::web::location_hash()));
-    });
-    provide_context(route);
+    let contest = provide_contest(builtin());
+    provide_context(AppState::start(contest));
+    let route = provide_route();
 
     view! {
-        <a class="skip-link" href="#main">"跳到正文"</a>
+        // The hash is the route, so the skip link moves focus itself instead of `#main`.
+        <a class="skip-link" href="#main" on:click=skip_to_main>{t().skip_link}</a>
         <Header/>
         <StepNav/>
+        <VideoStatus/>
         <main id="main" class="main" tabindex="-1">
             {move || match route.get() {
                 Route::Step(i) => view! { <StepPage index=i/> }.into_any(),
@@ -39,12 +35,12 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// The contest definition in force.
-pub fn use_contest() -> Arc<ContestDefinition> {
-    expect_context::<Arc<ContestDefinition>>()
-}
-
-/// The current route signal.
-pub fn use_route() -> RwSignal<Route> {
-    expect_context::<RwSignal<Route>>()
+fn skip_to_main(ev: leptos::ev::MouseEvent) {
+    ev.prevent_default();
+    if let Some(main) = document().get_element_by_id("main") {
+        use wasm_bindgen::JsCast;
+        if let Ok(m) = main.dyn_into::<web_sys::HtmlElement>() {
+            let _ = m.focus();
+        }
+    }
 }

@@ -1,32 +1,17 @@
-//! "Still missing" panel: the core's blockers for this step (and reminders), as links.
+//! "Still missing" panel: the core's blockers for this step (and reminders), read from the
+//! app state's one `Readiness` memo.
 
-use super::app::use_contest;
 use super::state::use_state;
-use crate::core::submission::{reminders, step_blockers, Step};
+use crate::core::submission::Step;
 use crate::i18n::t;
 use leptos::prelude::*;
 
 /// What still blocks the package in this step.
 #[component]
 pub fn StepBlockers(step: Step) -> impl IntoView {
-    let contest = use_contest();
     let state = use_state();
-    let c2 = contest.clone();
-    let list = move || {
-        state.ws.with(|ws| {
-            let id = ws.selected.clone().unwrap_or_default();
-            step_blockers(&contest, ws, &id, step)
-        })
-    };
-    let notes = move || {
-        state.ws.with(|ws| {
-            let id = ws.selected.clone().unwrap_or_default();
-            reminders(&c2, ws, &id)
-                .into_iter()
-                .filter(|r| r.step == step)
-                .collect::<Vec<_>>()
-        })
-    };
+    let list = move || state.readiness.with(|r| r.step_blockers(step));
+    let notes = move || state.readiness.with(|r| r.step_reminders(step));
     view! {
         <div class="blockers" aria-live="polite">
             {move || {

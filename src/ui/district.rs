@@ -1,7 +1,7 @@
 //! The district-office workspace (区县工作台); its package handling follows in its own issue.
 
-use super::app::use_contest;
-use crate::i18n::t;
+use super::contest::use_contest;
+use crate::i18n::{fill, t};
 use leptos::prelude::*;
 
 /// Lists the districts and their quotas; opening packages comes later.
@@ -13,7 +13,7 @@ pub fn DistrictWorkspace() -> impl IntoView {
         .iter()
         .map(|d| {
             view! {
-                <tr><td>{d.name.clone()}</td><td>{format!("{}–{}", d.quota_min, d.quota_max)}</td></tr>
+                <tr><td>{d.name.clone()}</td><td>{fill(t().quota_range, &[("min", &d.quota_min.to_string()), ("max", &d.quota_max.to_string())])}</td></tr>
             }
         })
         .collect_view();
@@ -22,8 +22,8 @@ pub fn DistrictWorkspace() -> impl IntoView {
             <h2 id="district-heading">{t().district_title}</h2>
             <p>{t().district_intro}</p>
             <table class="quota-table">
-                <caption>"各区县推荐名额"</caption>
-                <thead><tr><th scope="col">"区县"</th><th scope="col">"推荐作品数"</th></tr></thead>
+                <caption>{t().quota_caption}</caption>
+                <thead><tr><th scope="col">{t().quota_col_district}</th><th scope="col">{t().quota_col_count}</th></tr></thead>
                 <tbody>{rows}</tbody>
             </table>
         </section>

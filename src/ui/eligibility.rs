@@ -1,10 +1,11 @@
 //! Step 1 单位与资格: district (searchable), unit kind, and the eligibility confirmations.
 
-use super::app::use_contest;
+use super::contest::use_contest;
 use super::fields::{ConfirmList, FieldsOfScope};
 use super::state::use_state;
 use crate::core::contest::FieldScope;
-use crate::i18n::t;
+use crate::core::submission::TickList;
+use crate::i18n::{fill, t};
 use leptos::prelude::*;
 
 /// District, unit kind, the unit's own fields and R-ELIG-2..5.
@@ -26,7 +27,7 @@ pub fn EligibilityStep() -> impl IntoView {
                     let selected = name == district.get();
                     view! {
                         <option value=name.clone() selected=selected>
-                            {format!("{}（可推荐 {}–{} 件）", d.name, d.quota_min, d.quota_max)}
+                            {fill(t().district_option, &[("name", &d.name), ("min", &d.quota_min.to_string()), ("max", &d.quota_max.to_string())])}
                         </option>
                     }
                 })
@@ -48,7 +49,7 @@ pub fn EligibilityStep() -> impl IntoView {
                         id=dom_id.clone()
                         value=k.id.clone()
                         prop:checked=move || state.ws.with(|w| w.unit.kind == kid)
-                        on:change=move |_| state.ws.update(|w| w.unit.kind = kid2.clone())
+                        on:change=move |_| { state.write(|w, _| w.unit.kind = kid2.clone()); }
                     />
                     <label for=dom_id>{k.label.clone()}</label>
                 </div>
@@ -56,8 +57,7 @@ pub fn EligibilityStep() -> impl IntoView {
         })
         .collect_view();
     let confirmations = view! {
-        <ConfirmList items=contest.eligibility.clone() prefix="elig" read=|ws| Some(&ws.unit.eligibility)
-            write=|ws| Some(&mut ws.unit.eligibility)/>
+        <ConfirmList items=contest.eligibility.clone() prefix="elig" list=TickList::Eligibility/>
     };
     let unit_fields = view! { <FieldsOfScope scope=FieldScope::Unit/> };
     view! {
@@ -74,7 +74,7 @@ pub fn EligibilityStep() -> impl IntoView {
                 <select id="district" size="6"
                     on:change=move |ev| {
                         let v = event_target_value(&ev);
-                        state.ws.update(|w| w.unit.district = v);
+                        state.write(|w, _| w.unit.district = v);
                     }>
                     {options}
                 </select>

@@ -1,13 +1,12 @@
 //! Labelled, validated inputs. Every input has a `<label>`, its hint and error are tied to it
 //! by `aria-describedby`, and errors are announced through a live region.
 
-use super::app::use_contest;
+use super::contest::use_contest;
 use super::state::use_state;
 use crate::core::contest::{Confirmation, FieldDefinition, FieldKind, FieldScope};
 
-use crate::core::submission::{char_count, field_notices, validate_field, Workspace};
+use crate::core::submission::{char_count, field_notices, validate_field, TickList};
 use leptos::prelude::*;
-use std::collections::BTreeMap;
 
 /// One field of the contest's form, bound to the workspace by its scope.
 #[component]
@@ -31,22 +30,24 @@ pub fn FormField(field: FieldDefinition) -> impl IntoView {
     });
     let set = move |raw: String| {
         let wid = state.work_id();
-        state.ws.update(|ws| {
-            let _ = ws.set_value(
+        state.write(|ws, now| {
+            ws.set_value(
                 &contest_r.get_value(),
                 wid.as_deref(),
                 &id_r.get_value(),
                 raw,
-            );
+                now,
+            )
         });
     };
+    let unit_scope = field.scope == FieldScope::Unit;
     let check = Memo::new(move |_| field_r.with_value(|f| validate_field(f, &value.get())));
     // Errors show once the field was left, or as soon as a fixed-length code is complete.
     let show_error = move || {
         let full = field_r.with_value(|f| {
             f.kind == FieldKind::CreditCode && char_count(value.get().trim()) >= f.max_chars
         });
-        check.with(|c| c.is_err()) && (state.is_touched(&id_r.get_value()) || full)
+        check.with(|c| c.is_err()) && (state.is_touched(&id_r.get_value(), unit_scope) || full)
     };
     let error_text = move || {
         show_error()
@@ -70,7 +71,7 @@ pub fn FormField(field: FieldDefinition) -> impl IntoView {
     };
     let describedby = format!("{hint_id} {err_id}");
     let on_input = move |ev: leptos::ev::Event| set(event_target_value(&ev));
-    let on_blur = move |_| state.touch(&id_r.get_value());
+    let on_blur = move |_| state.touch(&id_r.get_value(), unit_scope);
     let label = field.label.clone();
     let required = field.required;
     let control = if field.kind == FieldKind::Multiline {
@@ -163,11 +164,6 @@ pub fn Confirm(
     }
 }
 
-/// Reads the map a list of confirmations is stored in (keyed by rule id).
-pub type TicksRead = fn(&Workspace) -> Option<&BTreeMap<String, bool>>;
-/// The same map, for writing.
-pub type TicksWrite = fn(&mut Workspace) -> Option<&mut BTreeMap<String, bool>>;
-
 /// One checkbox per confirmation of the definition, stored in the map `ticks` picks.
 #[component]
 pub fn ConfirmList(
@@ -175,10 +171,8 @@ pub fn ConfirmList(
     items: Vec<Confirmation>,
     /// DOM id prefix.
     prefix: &'static str,
-    /// The map the ticks live in (the unit's or the selected work's).
-    read: TicksRead,
-    /// The same map, for writing.
-    write: TicksWrite,
+    /// Which ticks: the unit's eligibility, or the selected work's promises or self-checks.
+    list: TickList,
 ) -> impl IntoView {
     let state = use_state();
     items
@@ -187,21 +181,16 @@ pub fn ConfirmList(
             let rule = StoredValue::new(c.rule.clone());
             let checked = Signal::derive(move || {
                 state.ws.with(|ws| {
-                    read(ws)
+                    ws.ticks(list, ws.selected.as_deref())
                         .and_then(|m| m.get(&rule.get_value()).copied())
                         .unwrap_or(false)
                 })
             });
             let on_change = Callback::new(move |v: bool| {
-                state.ws.update(|ws| {
-                    let now = crate::web::now_ms();
-                    if let Some(m) = write(ws) {
-                        m.insert(rule.get_value(), v);
-                    }
-                    if let Some(w) = ws.selected.clone().and_then(|id| ws.work_mut(&id)) {
-                        w.updated_ms = now;
-                    }
-                })
+                state.write(|ws, now| {
+                    let work = ws.selected.clone();
+                    ws.set_tick(list, work.as_deref(), &rule.get_value(), v, now)
+                });
             });
             view! {
                 <Confirm id=format!("{prefix}-{}", c.rule) statement=c.statement detail=c.detail checked on_change/>

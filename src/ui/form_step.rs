@@ -1,6 +1,6 @@
 //! Step 2 报送表 (附件3): the work's own fields; the unit's shared ones are shown read-only.
 
-use super::app::use_contest;
+use super::contest::use_contest;
 use super::fields::FieldsOfScope;
 use super::route::Route;
 use super::state::use_state;

@@ -2,6 +2,7 @@
 
 mod app;
 mod blockers;
+mod contest;
 mod district;
 mod eligibility;
 mod fields;
@@ -15,6 +16,7 @@ mod shell;
 mod state;
 mod steps;
 mod video_step;
+mod videos;
 mod works;
 
 pub mod route;

@@ -2,23 +2,20 @@
 //! selected work's package, grouped by step with a link to fix it. Building the package
 //! itself belongs to the package issue.
 
-use super::app::use_contest;
 use super::route::Route;
 use super::state::use_state;
-use crate::core::submission::{blockers, reminders, Step};
+use crate::core::submission::Step;
 use crate::i18n::t;
 use leptos::prelude::*;
 
 /// What stands between the selected work and its package.
 #[component]
 pub fn PackageStep() -> impl IntoView {
-    let contest = use_contest();
     let state = use_state();
     move || {
-        let (missing, notes) = state.ws.with(|ws| {
-            let id = ws.selected.clone().unwrap_or_default();
-            (blockers(&contest, ws, &id), reminders(&contest, ws, &id))
-        });
+        let (missing, notes) = state
+            .readiness
+            .with(|r| (r.blockers.clone(), r.reminders.clone()));
         let groups = Step::ALL
             .iter()
             .enumerate()

@@ -1,13 +1,13 @@
 //! Step 3 诚信承诺: the pledge text filled in, the promises, 法定代表人, date, and the scan.
 
-use super::app::use_contest;
+use super::contest::use_contest;
 use super::fields::ConfirmList;
 use super::route::Route;
 use super::scan::ScanAttachment;
 use super::state::use_state;
 use crate::core::submission::completeness::keys;
 use crate::core::submission::text::{validate_person_name, NAME_MAX_CHARS, NAME_MIN_CHARS};
-use crate::core::submission::validate_date;
+use crate::core::submission::{validate_date, TickList};
 use crate::i18n::t;
 use leptos::prelude::*;
 
@@ -19,9 +19,7 @@ pub fn PledgeStep() -> impl IntoView {
     let c2 = contest.clone();
     let text = move || state.ws.with(|w| w.pledge_text(&c2));
     let promises = view! {
-        <ConfirmList items=contest.pledge.promises.clone() prefix="promise"
-            read=|ws| ws.selected_work().map(|w| &w.pledge.promises)
-            write=|ws| ws.selected.clone().and_then(|id| ws.work_mut(&id)).map(|w| &mut w.pledge.promises)/>
+        <ConfirmList items=contest.pledge.promises.clone() prefix="promise" list=TickList::Promises/>
     };
 
     let rep = Memo::new(move |_| {
@@ -39,7 +37,7 @@ pub fn PledgeStep() -> impl IntoView {
         })
     });
     let rep_error = move || {
-        (state.is_touched(keys::LEGAL_REPRESENTATIVE))
+        (state.is_touched(keys::LEGAL_REPRESENTATIVE, false))
             .then(|| {
                 validate_person_name(&rep.get(), true, NAME_MIN_CHARS, NAME_MAX_CHARS)
                     .err()
@@ -48,7 +46,7 @@ pub fn PledgeStep() -> impl IntoView {
             .flatten()
     };
     let date_error = move || {
-        (state.is_touched(keys::PLEDGE_DATE))
+        (state.is_touched(keys::PLEDGE_DATE, false))
             .then(|| validate_date(&date.get()).err().map(|e| e.to_string()))
             .flatten()
     };
@@ -68,8 +66,8 @@ pub fn PledgeStep() -> impl IntoView {
                 <label for="legal-rep">{t().legal_rep_label}</label>
                 <input id="legal-rep" type="text" autocomplete="off"
                     prop:value=move || rep.get()
-                    on:input=move |ev| { let v = event_target_value(&ev); state.update_work(|w| w.pledge.legal_representative = v) }
-                    on:blur=move |_| state.touch(keys::LEGAL_REPRESENTATIVE)
+                    on:input=move |ev| { let v = event_target_value(&ev); state.edit_selected(|w| w.pledge.legal_representative = v) }
+                    on:blur=move |_| state.touch(keys::LEGAL_REPRESENTATIVE, false)
                     aria-invalid=move || rep_error().is_some().to_string()
                     aria-describedby="legal-rep-hint legal-rep-err"/>
                 <p id="legal-rep-hint" class="field-hint">{t().legal_rep_hint}</p>
@@ -79,13 +77,13 @@ pub fn PledgeStep() -> impl IntoView {
                 <label for="pledge-date">{t().pledge_date_label}</label>
                 <input id="pledge-date" type="date"
                     prop:value=move || date.get()
-                    on:input=move |ev| { let v = event_target_value(&ev); state.update_work(|w| w.pledge.date = v) }
-                    on:blur=move |_| state.touch(keys::PLEDGE_DATE)
+                    on:input=move |ev| { let v = event_target_value(&ev); state.edit_selected(|w| w.pledge.date = v) }
+                    on:blur=move |_| state.touch(keys::PLEDGE_DATE, false)
                     aria-invalid=move || date_error().is_some().to_string()
                     aria-describedby="pledge-date-err"/>
                 <button type="button" class="secondary small" on:click=move |_| {
                     let today = crate::web::today_iso();
-                    state.update_work(|w| w.pledge.date = today);
+                    state.edit_selected(|w| w.pledge.date = today);
                 }>{t().today}</button>
                 <p id="pledge-date-err" class="field-error" role="alert" aria-live="polite">{date_error}</p>
             </div>

@@ -36,3 +36,21 @@ impl Route {
         }
     }
 }
+
+/// Follows the URL hash (the source of truth; links only change it) and provides the
+/// current route as a context.
+pub fn provide_route() -> leptos::prelude::RwSignal<Route> {
+    use leptos::prelude::*;
+    let route = RwSignal::new(Route::from_hash(&crate::web::location_hash()));
+    let handle = window_event_listener(leptos::ev::hashchange, move |_| {
+        route.set(Route::from_hash(&crate::web::location_hash()));
+    });
+    on_cleanup(move || handle.remove());
+    provide_context(route);
+    route
+}
+
+/// The current route signal.
+pub fn use_route() -> leptos::prelude::RwSignal<Route> {
+    leptos::prelude::expect_context::<leptos::prelude::RwSignal<Route>>()
+}

@@ -1,9 +1,9 @@
 //! Where the data lives: save status, warnings when the browser refuses, export/import, clear.
 
-use super::app::use_contest;
-use super::state::{new_work, use_state, SaveStatus};
+use super::contest::use_contest;
+use super::state::{use_state, SaveStatus};
 use crate::core::submission::Workspace;
-use crate::i18n::t;
+use crate::i18n::{fill, t};
 use crate::web::{download::download_bytes, scan_store, storage::StorageError};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -18,32 +18,32 @@ pub fn SaveBar() -> impl IntoView {
     let import_msg = RwSignal::new(None::<String>);
     let export = move |_| {
         let json = state.ws.with(Workspace::to_json);
-        let name = format!("报送助手备份-{}.json", crate::web::today_iso());
+        let name = fill(t().backup_file_name, &[("date", &crate::web::today_iso())]);
         let _ = download_bytes(&name, "application/json", json.as_bytes());
     };
     let export_recovered = move |_| {
         if let Some((raw, _)) = state.recovered.get() {
-            let _ = download_bytes(
-                "报送助手-无法读取的数据.json",
-                "application/json",
-                raw.as_bytes(),
-            );
+            let _ = download_bytes(t().recovered_file_name, "application/json", raw.as_bytes());
         }
     };
+    let c1 = contest.clone();
     let on_import = move |ev: leptos::ev::Event| {
         let input: web_sys::HtmlInputElement = ev.target().unwrap().unchecked_into();
         let Some(file) = input.files().and_then(|f| f.get(0)) else {
             return;
         };
         input.set_value("");
+        let contest = c1.clone();
         spawn_local(async move {
             let text = match wasm_bindgen_futures::JsFuture::from(file.text()).await {
                 Ok(v) => v.as_string().unwrap_or_default(),
                 Err(_) => String::new(),
             };
-            match Workspace::from_json(&text) {
+            // The same load path as start-up, with its repairs (e.g. a selected work).
+            let now = crate::web::now_ms();
+            match Workspace::open(&text, &contest, || crate::web::new_id("w"), now) {
                 Ok(ws) => {
-                    state.ws.set(ws);
+                    state.replace(ws);
                     import_msg.set(Some(t().import_done.to_string()));
                 }
                 Err(e) => import_msg.set(Some(format!("{}{e}", t().import_failed))),
@@ -63,10 +63,8 @@ pub fn SaveBar() -> impl IntoView {
                 let _ = scan_store::delete(&k).await;
             }
         });
-        let mut fresh = Workspace::new(&c2);
-        new_work(&mut fresh);
-        state.ws.set(fresh);
-        state.touched.set(Vec::new());
+        let fresh = Workspace::fresh(&c2, crate::web::new_id("w"), crate::web::now_ms());
+        state.replace(fresh);
         confirm_clear.set(false);
     };
     view! {

@@ -2,7 +2,7 @@
 
 use super::state::use_state;
 use crate::core::submission::Attachment;
-use crate::i18n::{human_size, t};
+use crate::i18n::{fill, human_size, t};
 use crate::web::scan_store;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -40,6 +40,7 @@ pub fn ScanAttachment() -> impl IntoView {
             return;
         };
         let key = format!("scan:{work_id}");
+        // Stored on the work that was selected when the file was chosen, by id.
         spawn_local(async move {
             match scan_store::put(&key, &file).await {
                 Ok(()) => {
@@ -49,7 +50,9 @@ pub fn ScanAttachment() -> impl IntoView {
                         mime,
                         size: file.size() as u64,
                     };
-                    state.update_work(|w| w.pledge.scan = Some(att));
+                    state.write(|ws, now| {
+                        ws.edit_work(&work_id, now, |w| w.pledge.scan = Some(att))
+                    });
                     message.set(None);
                 }
                 Err(e) => message.set(Some(format!("{}{e}", t().scan_save_failed))),
@@ -62,9 +65,10 @@ pub fn ScanAttachment() -> impl IntoView {
             match scan_store::get(&att.key).await {
                 Ok(Some(blob)) => {
                     if let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) {
-                        let _ = web_sys::window()
-                            .unwrap()
-                            .open_with_url_and_target(&url, "_blank");
+                        if let Some(w) = web_sys::window() {
+                            let _ = w.open_with_url_and_target(&url, "_blank");
+                        }
+                        crate::web::download::revoke_later(url);
                     }
                 }
                 _ => message.set(Some(t().scan_missing.to_string())),
@@ -72,10 +76,12 @@ pub fn ScanAttachment() -> impl IntoView {
         });
     };
     let remove = move |_| {
-        let Some(att) = scan.get() else { return };
+        let (Some(att), Some(work_id)) = (scan.get(), state.work_id()) else {
+            return;
+        };
         spawn_local(async move {
             let _ = scan_store::delete(&att.key).await;
-            state.update_work(|w| w.pledge.scan = None);
+            state.write(|ws, now| ws.edit_work(&work_id, now, |w| w.pledge.scan = None));
         });
     };
     view! {
@@ -85,7 +91,7 @@ pub fn ScanAttachment() -> impl IntoView {
             <p id="scan-status" class="field-hint" aria-live="polite">
                 {move || match scan.get() {
                     Some(a) => view! {
-                        <span class="scan-name">{t().scan_attached} <bdi>{a.name.clone()}</bdi> {format!("（{}）", human_size(a.size))}</span>
+                        <span class="scan-name">{t().scan_attached} <bdi>{a.name.clone()}</bdi> {fill(t().bracketed, &[("x", &human_size(a.size))])}</span>
                         " " <button type="button" class="secondary small" on:click=open>{t().scan_view}</button>
                         " " <button type="button" class="danger small" on:click=remove>{t().scan_remove}</button>
                     }.into_any(),

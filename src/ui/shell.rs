@@ -1,9 +1,11 @@
-//! The frame around every page: header, step indicator, footer.
+//! The frame around every page: header, step indicator, the app-wide video status, footer.
 
-use super::app::{use_contest, use_route};
-use super::route::Route;
+use super::contest::use_contest;
+use super::route::{use_route, Route, STEP_SLUGS};
 use super::state::use_state;
-use crate::core::submission::{step_blockers, Step};
+use super::videos::Progress;
+use crate::core::contest::FieldRole;
+use crate::core::submission::Step;
 use crate::i18n::{fill, t};
 use leptos::prelude::*;
 
@@ -21,8 +23,8 @@ pub fn Header() -> impl IntoView {
             <div class="contest">
                 <h1 class="contest-title">{contest.title.clone()}</h1>
                 <p class="contest-meta">
-                    <span class="theme">"主题：“" {contest.theme.clone()} "”"</span>
-                    <span class="deadline">{t().deadline_label} "：" <time>{deadline}</time></span>
+                    <span class="theme">{fill(t().theme_line, &[("theme", &contest.theme)])}</span>
+                    <span class="deadline">{fill(t().label_colon, &[("label", t().deadline_label)])} <time>{deadline}</time></span>
                 </p>
             </div>
         </header>
@@ -33,7 +35,7 @@ pub fn Header() -> impl IntoView {
 pub fn format_date(iso: &str) -> String {
     let mut parts = iso.split('-').map(|p| p.trim_start_matches('0'));
     match (parts.next(), parts.next(), parts.next()) {
-        (Some(y), Some(m), Some(d)) => format!("{y}年{m}月{d}日"),
+        (Some(y), Some(m), Some(d)) => fill(t().date_format, &[("y", y), ("m", m), ("d", d)]),
         _ => iso.to_string(),
     }
 }
@@ -42,7 +44,6 @@ pub fn format_date(iso: &str) -> String {
 #[component]
 pub fn StepNav() -> impl IntoView {
     let route = use_route();
-    let contest = use_contest();
     let state = use_state();
     let names = t().step_names;
     let total = names.len();
@@ -52,13 +53,12 @@ pub fn StepNav() -> impl IntoView {
         .map(|(i, name)| {
             let href = Route::Step(i).to_hash();
             let current = move || route.get() == Route::Step(i);
-            let c = contest.clone();
             // A step is ticked when the core finds nothing missing in it for the selected work.
             let done = Memo::new(move |_| {
-                state.ws.with(|ws| {
-                    let id = ws.selected.clone().unwrap_or_default();
-                    i < Step::ALL.len() - 1 && step_blockers(&c, ws, &id, Step::ALL[i]).is_empty()
-                })
+                i < STEP_SLUGS.len() - 1
+                    && state
+                        .readiness
+                        .with(|r| !r.blockers.iter().any(|b| b.step == Step::ALL[i]))
             });
             let sr = fill(
                 t().step_of,
@@ -68,7 +68,7 @@ pub fn StepNav() -> impl IntoView {
                 <li class="step" class:current=current class:done=move || done.get()>
                     <a href=href aria-current=move || current().then_some("step")>
                         <span class="step-no" aria-hidden="true">{move || if done.get() { "✓".to_string() } else { (i + 1).to_string() }}</span>
-                        <span class="sr-only">{sr}"："</span>
+                        <span class="sr-only">{fill(t().label_colon, &[("label", &sr)])}</span>
                         <span class="sr-only">{move || done.get().then_some(t().step_done_sr)}</span>
                         <span class="step-name">{*name}</span>
                     </a>
@@ -90,14 +90,77 @@ pub fn StepNav() -> impl IntoView {
     }
 }
 
+/// Inspections and fingerprints still running, shown wherever the unit is (the video step
+/// shows the selected work's own progress in full, so it is left out there).
+#[component]
+pub fn VideoStatus() -> impl IntoView {
+    let contest = use_contest();
+    let state = use_state();
+    let route = use_route();
+    let video_step = Step::ALL
+        .iter()
+        .position(|s| *s == Step::Video)
+        .unwrap_or(0);
+    let lines = move || {
+        let on_video_step = route.get() == Route::Step(video_step);
+        let selected = state.work_id();
+        state
+            .videos
+            .all_progress()
+            .into_iter()
+            .filter(|(id, _)| !(on_video_step && selected.as_deref() == Some(id)))
+            .filter_map(|(id, p)| {
+                let title = state.ws.with(|ws| {
+                    let title = ws
+                        .role_value(&contest, Some(&id), FieldRole::WorkTitle)
+                        .trim()
+                        .to_string();
+                    if title.is_empty() {
+                        let n = ws.works.iter().position(|w| w.id == id).map_or(0, |i| i + 1);
+                        format!("{}{n}", t().untitled_work)
+                    } else {
+                        title
+                    }
+                });
+                let text = match &p {
+                    Progress::Inspecting => fill(t().video_status_inspecting, &[("title", &title)]),
+                    Progress::Hashing { .. } => fill(
+                        t().video_status_hashing,
+                        &[("title", &title), ("pct", &format!("{:.0}", p.percent().unwrap_or(0.0)))],
+                    ),
+                    Progress::Cancelled | Progress::Failed(_) => return None,
+                };
+                let open = move |_| {
+                    state.write(|ws, _| ws.select(&id));
+                };
+                Some(view! {
+                    <li>
+                        <bdi>{text}</bdi> " "
+                        <a href=Route::Step(video_step).to_hash() on:click=open>{t().video_status_open}</a>
+                    </li>
+                })
+            })
+            .collect::<Vec<_>>()
+    };
+    view! {
+        <div class="video-status no-print" role="status" aria-live="polite">
+            {move || {
+                let l = lines();
+                (!l.is_empty()).then(|| view! { <ul>{l}</ul> })
+            }}
+        </div>
+    }
+}
+
 /// Privacy promise and the organisers.
 #[component]
 pub fn Footer() -> impl IntoView {
     let contest = use_contest();
+    let hosts = contest.organisers.hosts.join(t().list_separator);
     view! {
         <footer class="site-footer">
             <p>{t().privacy_note}</p>
-            <p class="organisers">"主办：" {contest.organisers.hosts.join("、")}</p>
+            <p class="organisers">{fill(t().hosts_line, &[("hosts", &hosts)])}</p>
         </footer>
     }
 }

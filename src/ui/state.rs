@@ -1,9 +1,19 @@
-//! The app's live state: the workspace document, saved on every change.
+//! The app's live state: the workspace document, which fields were visited, what blocks the
+//! selected work, and the videos chosen in this tab.
+//!
+//! Every change goes through [`AppState::write`]: the model applies it, the document is saved,
+//! and only then are readers notified. So whatever happens while the page re-renders, the
+//! keystroke is already in local storage.
 
+use super::videos::Videos;
 use crate::core::contest::ContestDefinition;
-use crate::core::submission::{LoadError, Work, Workspace};
+use crate::core::submission::{
+    blockers, reminders, work_state, Blocker, Reminder, Step, Work, WorkState, Workspace,
+};
 use crate::web::storage::{self, StorageError, WORKSPACE_KEY};
 use leptos::prelude::*;
+use std::collections::BTreeSet;
+use std::sync::Arc;
 
 /// Whether the last save reached local storage.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -14,61 +24,165 @@ pub enum SaveStatus {
     Failed(StorageError),
 }
 
+/// What the core says about the workspace, computed once per change.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Readiness {
+    /// Id of the selected work these lists are about.
+    pub work_id: String,
+    /// Everything that blocks the selected work's package.
+    pub blockers: Vec<Blocker>,
+    /// Non-blocking reminders for the selected work.
+    pub reminders: Vec<Reminder>,
+    /// Each work's state, in workspace order.
+    pub states: Vec<(String, WorkState)>,
+}
+
+impl Readiness {
+    /// The blockers of one step.
+    pub fn step_blockers(&self, step: Step) -> Vec<Blocker> {
+        self.blockers
+            .iter()
+            .filter(|b| b.step == step)
+            .cloned()
+            .collect()
+    }
+
+    /// The reminders of one step.
+    pub fn step_reminders(&self, step: Step) -> Vec<Reminder> {
+        self.reminders
+            .iter()
+            .filter(|b| b.step == step)
+            .cloned()
+            .collect()
+    }
+
+    /// The state of one work.
+    pub fn state_of(&self, work_id: &str) -> WorkState {
+        self.states
+            .iter()
+            .find(|(id, _)| id == work_id)
+            .map_or(WorkState::Draft, |(_, s)| *s)
+    }
+}
+
+/// Where a visited field lives: the unit's fields are shared, a work's are its own.
+pub type TouchScope = Option<String>;
+
 /// Shared UI state, provided as context.
 #[derive(Clone, Copy)]
 pub struct AppState {
-    /// The whole saved document.
+    /// The whole saved document. Read it freely; change it only with [`AppState::write`].
     pub ws: RwSignal<Workspace>,
     /// Result of the last save.
     pub save: RwSignal<SaveStatus>,
     /// A saved document that could not be read at start-up, kept aside, with the reason.
     pub recovered: RwSignal<Option<(String, String)>>,
-    /// Field ids the user has left at least once (errors show from then on).
-    pub touched: RwSignal<Vec<String>>,
+    /// Fields the user has left at least once (errors show from then on), per work.
+    touched: RwSignal<BTreeSet<(TouchScope, String)>>,
+    /// Blockers, reminders and work states, recomputed once per change.
+    pub readiness: Memo<Readiness>,
+    /// The chosen video files and their inspection and fingerprint jobs.
+    pub videos: Videos,
 }
 
 impl AppState {
-    /// Loads the saved workspace (or starts one) and saves on every later change.
-    pub fn start(contest: &ContestDefinition) -> AppState {
+    /// Loads the saved workspace (or starts one) through the model's one load path.
+    pub fn start(contest: Arc<ContestDefinition>) -> AppState {
         let mut recovered = None;
-        let mut ws = match storage::load(WORKSPACE_KEY) {
-            Ok(Some(json)) => match Workspace::from_json(&json) {
-                Ok(ws) => ws,
-                Err(e) => {
-                    // Keep the unreadable text under another key: never overwrite it.
-                    let aside = format!("{WORKSPACE_KEY}.unreadable-{}", crate::web::now_ms());
-                    let _ = storage::save(&aside, &json);
-                    recovered = Some((json, load_error_text(&e)));
-                    Workspace::new(contest)
+        let now = crate::web::now_ms();
+        let fresh = || Workspace::fresh(&contest, crate::web::new_id("w"), now);
+        let ws = match storage::load(WORKSPACE_KEY) {
+            Ok(Some(json)) => {
+                match Workspace::open(&json, &contest, || crate::web::new_id("w"), now) {
+                    Ok(ws) => ws,
+                    Err(e) => {
+                        // Keep the unreadable text under another key: never overwrite it.
+                        let aside = format!("{WORKSPACE_KEY}.unreadable-{now}");
+                        let _ = storage::save(&aside, &json);
+                        recovered = Some((json, e.to_string()));
+                        fresh()
+                    }
                 }
-            },
-            _ => Workspace::new(contest),
+            }
+            _ => fresh(),
         };
-        if ws.works.is_empty() {
-            new_work(&mut ws);
-        }
-        if ws.selected_work().is_none() {
-            ws.selected = ws.works.first().map(|w| w.id.clone());
-        }
         let initial = match storage::probe() {
+            Ok(()) => SaveStatus::Saved(now),
+            Err(e) => SaveStatus::Failed(e),
+        };
+        let ws = RwSignal::new(ws);
+        let c = contest.clone();
+        let readiness = Memo::new(move |_| {
+            ws.with(|ws| {
+                let work_id = ws.selected.clone().unwrap_or_default();
+                Readiness {
+                    blockers: blockers(&c, ws, &work_id),
+                    reminders: reminders(&c, ws, &work_id),
+                    states: ws
+                        .works
+                        .iter()
+                        .map(|w| (w.id.clone(), work_state(&c, ws, &w.id)))
+                        .collect(),
+                    work_id,
+                }
+            })
+        });
+        let state = AppState {
+            ws,
+            save: RwSignal::new(initial),
+            recovered: RwSignal::new(recovered),
+            touched: RwSignal::new(BTreeSet::new()),
+            readiness,
+            videos: Videos::new(),
+        };
+        // The start-up repairs (a first work, a valid selection) are saved at once.
+        state.persist();
+        state
+    }
+
+    /// The one write path: applies `f` (given the current time) to the workspace, saves
+    /// the result, then notifies readers. `None` only when the app is being torn down.
+    pub fn write<R>(&self, f: impl FnOnce(&mut Workspace, u64) -> R) -> Option<R> {
+        let now = crate::web::now_ms();
+        let r = self.ws.try_update_untracked(|ws| f(ws, now))?;
+        self.persist();
+        self.ws.notify();
+        Some(r)
+    }
+
+    /// Applies `f` to the selected work, stamping its update time.
+    pub fn edit_selected(&self, f: impl FnOnce(&mut Work)) {
+        self.write(|ws, now| {
+            if let Some(id) = ws.selected.clone() {
+                ws.edit_work(&id, now, f);
+            }
+        });
+    }
+
+    /// Replaces the whole document (import, clear): jobs of works that are gone stop, and
+    /// no field counts as visited any more.
+    pub fn replace(&self, next: Workspace) {
+        let ids: Vec<String> = next.works.iter().map(|w| w.id.clone()).collect();
+        self.videos.retain(&ids);
+        self.touched.set(BTreeSet::new());
+        self.write(move |ws, _| *ws = next);
+    }
+
+    /// Removes a work with its video jobs; returns it so its stored scan can go too.
+    pub fn remove_work(&self, id: &str) -> Option<Work> {
+        self.videos.forget(id);
+        self.write(|ws, _| ws.remove_work(id)).flatten()
+    }
+
+    fn persist(&self) {
+        let Some(json) = self.ws.try_with_untracked(Workspace::to_json) else {
+            return;
+        };
+        let status = match storage::save(WORKSPACE_KEY, &json) {
             Ok(()) => SaveStatus::Saved(crate::web::now_ms()),
             Err(e) => SaveStatus::Failed(e),
         };
-        let state = AppState {
-            ws: RwSignal::new(ws),
-            save: RwSignal::new(initial),
-            recovered: RwSignal::new(recovered),
-            touched: RwSignal::new(Vec::new()),
-        };
-        Effect::new(move |_| {
-            let json = state.ws.with(Workspace::to_json);
-            let status = match storage::save(WORKSPACE_KEY, &json) {
-                Ok(()) => SaveStatus::Saved(crate::web::now_ms()),
-                Err(e) => SaveStatus::Failed(e),
-            };
-            state.save.set(status);
-        });
-        state
+        self.save.set(status);
     }
 
     /// Id of the work being edited.
@@ -76,44 +190,44 @@ impl AppState {
         self.ws.with(|w| w.selected.clone())
     }
 
-    /// Applies a change to the selected work and stamps its update time.
-    pub fn update_work(&self, f: impl FnOnce(&mut Work)) {
-        self.ws.update(|ws| {
-            let Some(id) = ws.selected.clone() else {
-                return;
-            };
-            if let Some(w) = ws.work_mut(&id) {
-                f(w);
-                w.updated_ms = crate::web::now_ms();
-            }
-        });
-    }
-
-    /// Marks a field as visited so its errors show.
-    pub fn touch(&self, id: &str) {
-        if !self.touched.with(|t| t.iter().any(|x| x == id)) {
-            self.touched.update(|t| t.push(id.to_string()));
+    /// The scope a field of `unit_scope` is visited in: shared, or the selected work's.
+    fn scope(&self, unit_scope: bool) -> TouchScope {
+        if unit_scope {
+            None
+        } else {
+            self.ws.with_untracked(|w| w.selected.clone())
         }
     }
 
-    /// Whether a field has been visited.
-    pub fn is_touched(&self, id: &str) -> bool {
-        self.touched.with(|t| t.iter().any(|x| x == id))
+    /// Marks a field as visited so its errors show: for all works when it is a unit field,
+    /// for the selected work only otherwise.
+    pub fn touch(&self, id: &str, unit_scope: bool) {
+        let key = (self.scope(unit_scope), id.to_string());
+        if !self.touched.with_untracked(|t| t.contains(&key)) {
+            self.touched.update(|t| {
+                t.insert(key);
+            });
+        }
+    }
+
+    /// Whether a field has been visited (in the selected work, for a work field).
+    pub fn is_touched(&self, id: &str, unit_scope: bool) -> bool {
+        let scope = if unit_scope {
+            None
+        } else {
+            self.ws.with(|w| w.selected.clone())
+        };
+        self.touched.with(|t| t.contains(&(scope, id.to_string())))
     }
 }
 
-/// Adds an empty work with a fresh id, selected.
-pub fn new_work(ws: &mut Workspace) -> String {
-    let id = crate::web::new_id("w");
-    let now = crate::web::now_ms();
-    let w = ws.add_work(id.clone());
-    w.created_ms = now;
-    w.updated_ms = now;
-    id
-}
-
-fn load_error_text(e: &LoadError) -> String {
-    e.to_string()
+/// Adds an empty work with a fresh id and selects it.
+pub fn add_work(state: &AppState) {
+    state.write(|ws, now| {
+        let w = ws.add_work(crate::web::new_id("w"));
+        w.created_ms = now;
+        w.updated_ms = now;
+    });
 }
 
 /// The shared state.

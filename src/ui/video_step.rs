@@ -1,82 +1,47 @@
 //! Step 4 视频检查: pick or drop the file, read only its metadata, judge it against the
 //! contest's rules, preview it, fingerprint it in a Web Worker, and tick the self-checks.
 
-use super::app::use_contest;
+use super::contest::use_contest;
 use super::fields::ConfirmList;
 use super::state::use_state;
+use super::videos::Progress;
 use crate::core::contest::{Severity, VideoRules};
 use crate::core::inspection::verdict::fmt_duration;
-use crate::core::inspection::{inspect, Facts, Fingerprint, FILE_RULE};
-use crate::core::submission::VideoSummary;
-use crate::i18n::{human_size, t};
-use crate::web::blob_source::BlobSource;
-use crate::web::fingerprint::{self, HashEvent, HashJob};
+use crate::core::inspection::{Facts, FILE_RULE};
+use crate::core::submission::{TickList, VideoSummary};
+use crate::i18n::{fill, human_size, t};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
-use std::rc::Rc;
 use wasm_bindgen::JsCast;
 
-/// Live state of the fingerprint pass.
-#[derive(Debug, Clone, PartialEq)]
-enum Hashing {
-    Idle,
-    Running {
-        done: u64,
-        total: u64,
-        started_ms: f64,
-        now_ms: f64,
-    },
-    Cancelled,
-    Failed(String),
-}
-
-/// The video page.
+/// The video page of the selected work. Inspection and hashing belong to the app
+/// (`ui::videos`), so leaving this page or switching works never stops or misfiles them.
 #[component]
 pub fn VideoStep() -> impl IntoView {
     let contest = use_contest();
     let state = use_state();
-    let file = RwSignal::new_local(None::<web_sys::File>);
-    let preview_url = RwSignal::new(None::<String>);
-    let preview_error = RwSignal::new(false);
-    let busy = RwSignal::new(false);
-    let hashing = RwSignal::new(Hashing::Idle);
-    let job = StoredValue::new_local(None::<Rc<HashJob>>);
     let dragging = RwSignal::new(false);
     let summary = Memo::new(move |_| {
         state
             .ws
             .with(|w| w.selected_work().and_then(|wk| wk.video.clone()))
     });
+    let work_id = Memo::new(move |_| state.work_id().unwrap_or_default());
+    let picked = move || state.videos.picked(&work_id.get());
+    let progress = Signal::derive(move || state.videos.progress(&work_id.get()));
 
     let rules = StoredValue::new(contest.video.clone());
     let choose = move |f: web_sys::File| {
-        if let Some(j) = job.get_value() {
-            j.cancel();
+        if let Some(id) = state.work_id() {
+            state.videos.choose(state, id, f, rules.get_value());
         }
-        if let Some(old) = preview_url.get_untracked() {
-            let _ = web_sys::Url::revoke_object_url(&old);
-        }
-        preview_error.set(false);
-        preview_url.set(web_sys::Url::create_object_url_with_blob(&f).ok());
-        file.set(Some(f.clone()));
-        busy.set(true);
-        hashing.set(Hashing::Idle);
-        spawn_local(async move {
-            let source = BlobSource::new(f.clone().into());
-            let report = inspect(&source, &rules.get_value()).await;
-            let s = VideoSummary::from_inspection(
-                &f.name(),
-                f.size() as u64,
-                report,
-                crate::web::now_ms(),
-            );
-            state.update_work(|w| w.video = Some(s));
-            busy.set(false);
-            start_hash(f, hashing, job, state);
-        });
     };
     let on_pick = move |ev: leptos::ev::Event| {
-        let input: web_sys::HtmlInputElement = ev.target().unwrap().unchecked_into();
+        let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
         if let Some(f) = input.files().and_then(|l| l.get(0)) {
             choose(f);
         }
@@ -93,23 +58,11 @@ pub fn VideoStep() -> impl IntoView {
             choose(f);
         }
     };
-    let cancel = move |_| {
-        if let Some(j) = job.get_value() {
-            j.cancel();
-        }
-        job.set_value(None);
-        hashing.set(Hashing::Cancelled);
-    };
-    let restart = move |_| {
-        if let Some(f) = file.get_untracked() {
-            start_hash(f, hashing, job, state);
-        }
-    };
+    let cancel = move |_| state.videos.cancel(&work_id.get_untracked());
+    let restart = move |_| state.videos.hash(state, &work_id.get_untracked());
 
     let self_checks = view! {
-        <ConfirmList items=contest.self_checks.clone() prefix="self"
-            read=|ws| ws.selected_work().map(|w| &w.self_checks)
-            write=|ws| ws.selected.clone().and_then(|id| ws.work_mut(&id)).map(|w| &mut w.self_checks)/>
+        <ConfirmList items=contest.self_checks.clone() prefix="self" list=TickList::SelfChecks/>
     };
 
     view! {
@@ -122,19 +75,15 @@ pub fn VideoStep() -> impl IntoView {
             <p id="video-privacy" class="field-hint">{t().video_privacy}</p>
         </div>
         <div aria-live="polite" class="inspection-live">
-            {move || busy.get().then(|| view! { <p class="busy">{t().video_reading}</p> })}
+            {move || (progress.get() == Some(Progress::Inspecting)).then(|| view! { <p class="busy">{t().video_reading}</p> })}
         </div>
         {move || summary.get().map(|s| view! { <InspectionReport summary=s/> })}
-        {move || summary.get().filter(|_| file.with(|f| f.is_none())).map(|_| view! {
+        {move || summary.get().filter(|_| picked().is_none()).map(|_| view! {
             <p class="field-hint">{t().video_repick_note}</p>
         })}
-        <HashProgress hashing=hashing cancel=Callback::new(cancel) restart=Callback::new(restart)/>
-        {move || preview_url.get().map(|url| view! {
-            <figure class="preview">
-                <video controls preload="metadata" src=url on:error=move |_| preview_error.set(true)></video>
-                <figcaption>{move || if preview_error.get() { t().video_cannot_play } else { t().video_preview_caption }}</figcaption>
-            </figure>
-        })}
+        <HashProgress progress=progress cancel=Callback::new(cancel) restart=Callback::new(restart)/>
+        // Keyed by the choice, so a new file gets a new object URL and the old one is revoked.
+        {move || picked().map(|p| view! { <VideoPreview file=p.file/> })}
         <fieldset class="group">
             <legend>{t().self_check_legend}</legend>
             <p class="field-hint">{t().self_check_hint}</p>
@@ -143,67 +92,42 @@ pub fn VideoStep() -> impl IntoView {
     }
 }
 
-/// Starts the worker and mirrors its events into `hashing` and the work's summary.
-fn start_hash(
-    f: web_sys::File,
-    hashing: RwSignal<Hashing>,
-    job: StoredValue<Option<Rc<HashJob>>, LocalStorage>,
-    state: super::state::AppState,
-) {
-    let started = js_sys::Date::now();
-    let total = f.size() as u64;
-    hashing.set(Hashing::Running {
-        done: 0,
-        total,
-        started_ms: started,
-        now_ms: started,
-    });
-    let name = f.name();
-    let started_job = fingerprint::start(&f, move |ev| match ev {
-        HashEvent::Progress { done, total } => hashing.set(Hashing::Running {
-            done,
-            total,
-            started_ms: started,
-            now_ms: js_sys::Date::now(),
-        }),
-        HashEvent::Done(fp) => {
-            hashing.set(Hashing::Idle);
-            state.update_work(|w| {
-                if let Some(v) = w
-                    .video
-                    .as_mut()
-                    .filter(|v| v.file_name == name && v.size == fp.size)
-                {
-                    v.sha256 = Some(fp.sha256.clone());
-                    if let Some(r) = v.report.as_mut() {
-                        r.fingerprint = Some(Fingerprint { ..fp });
-                    }
-                }
-            });
+/// The local preview; its object URL lives exactly as long as the preview is shown.
+#[component]
+fn VideoPreview(file: web_sys::File) -> impl IntoView {
+    let error = RwSignal::new(false);
+    let url = web_sys::Url::create_object_url_with_blob(&file).ok();
+    let to_revoke = url.clone();
+    on_cleanup(move || {
+        if let Some(u) = to_revoke {
+            let _ = web_sys::Url::revoke_object_url(&u);
         }
-        HashEvent::Failed(m) => hashing.set(Hashing::Failed(m)),
     });
-    match started_job {
-        Ok(j) => job.set_value(Some(Rc::new(j))),
-        Err(m) => hashing.set(Hashing::Failed(m)),
-    }
+    url.map(|url| {
+        view! {
+            <figure class="preview">
+                <video controls preload="metadata" src=url on:error=move |_| error.set(true)></video>
+                <figcaption>{move || if error.get() { t().video_cannot_play } else { t().video_preview_caption }}</figcaption>
+            </figure>
+        }
+    })
 }
 
 /// Progress bar, speed, time left and cancel for the fingerprint.
 #[component]
 fn HashProgress(
-    hashing: RwSignal<Hashing>,
+    progress: Signal<Option<Progress>>,
     cancel: Callback<()>,
     restart: Callback<()>,
 ) -> impl IntoView {
     move || {
-        match hashing.get() {
-        Hashing::Idle => ().into_any(),
-        Hashing::Running { done, total, started_ms, now_ms } => {
-            let pct = if total == 0 { 100.0 } else { done as f64 * 100.0 / total as f64 };
+        match progress.get() {
+        None | Some(Progress::Inspecting) => ().into_any(),
+        Some(p @ Progress::Hashing { done, total, started_ms, now_ms }) => {
+            let pct = p.percent().unwrap_or(0.0);
             let secs = ((now_ms - started_ms) / 1000.0).max(0.001);
             let speed = done as f64 / secs;
-            let left = if speed > 0.0 { (total - done) as f64 / speed } else { 0.0 };
+            let left = if speed > 0.0 { total.saturating_sub(done) as f64 / speed } else { 0.0 };
             view! {
                 <div class="hash-progress" role="group" aria-labelledby="hash-label">
                     <label id="hash-label" for="hash-bar">{t().hash_label}</label>
@@ -216,11 +140,11 @@ fn HashProgress(
                 </div>
             }.into_any()
         }
-        Hashing::Cancelled => view! {
+        Some(Progress::Cancelled) => view! {
             <p class="hash-progress">{t().hash_cancelled} " "
                 <button type="button" class="secondary small" on:click=move |_| restart.run(())>{t().hash_restart}</button></p>
         }.into_any(),
-        Hashing::Failed(m) => view! { <p class="field-error" role="alert">{t().hash_failed} {m}</p> }.into_any(),
+        Some(Progress::Failed(m)) => view! { <p class="field-error" role="alert">{t().hash_failed} {m}</p> }.into_any(),
     }
     }
 }
@@ -256,7 +180,7 @@ fn InspectionReport(summary: VideoSummary) -> impl IntoView {
         <section class="inspection" aria-labelledby="verdict-heading">
             <div class=class role="status">
                 <h3 id="verdict-heading">{headline}</h3>
-                <p class="file-line"><bdi>{summary.file_name.clone()}</bdi> {format!("（{}）", human_size(summary.size))}</p>
+                <p class="file-line"><bdi>{summary.file_name.clone()}</bdi> {fill(t().bracketed, &[("x", &human_size(summary.size))])}</p>
             </div>
             <table class="checks">
                 <caption>{t().checks_caption}</caption>
@@ -265,7 +189,7 @@ fn InspectionReport(summary: VideoSummary) -> impl IntoView {
             </table>
             {report.facts.as_ref().map(facts_table)}
             <p class="field-hint bytes-read">{format!("{}{}", t().bytes_read_note, human_size(report.bytes_read))}</p>
-            {summary.sha256.clone().map(|h| view! { <p class="sha256"><strong>"SHA-256："</strong><code>{h}</code></p> })}
+            {summary.sha256.clone().map(|h| view! { <p class="sha256"><strong>{t().sha256_label}</strong><code>{h}</code></p> })}
         </section>
     }
     .into_any()
@@ -306,14 +230,17 @@ fn facts_table(f: &Facts) -> AnyView {
                 f.format,
                 f.major_brand
                     .as_ref()
-                    .map(|b| format!("（{}）", b.trim()))
+                    .map(|b| fill(t().bracketed, &[("x", b.trim())]))
                     .unwrap_or_default()
             ),
         ),
         (
             t().fact_duration,
             f.duration_seconds
-                .map(|d| format!("{} （{d:.2} 秒）", fmt_duration(d)))
+                .map(|d| {
+                    let secs = fill(t().duration_seconds, &[("s", &format!("{d:.2}"))]);
+                    format!("{} {secs}", fmt_duration(d))
+                })
                 .unwrap_or_else(|| "—".into()),
         ),
         (t().fact_size, human_size(f.file_size)),
@@ -344,7 +271,13 @@ fn facts_table(f: &Facts) -> AnyView {
                 Some(crate::core::inspection::FrameRateMode::Variable) => t().vfr,
                 _ => t().cfr,
             };
-            rows.push((t().fact_fps, format!("{fps:.3} fps（{mode}）")));
+            rows.push((
+                t().fact_fps,
+                fill(
+                    t().fps_line,
+                    &[("fps", &format!("{fps:.3}")), ("mode", mode)],
+                ),
+            ));
         }
     }
     if f.audio.is_empty() {
@@ -354,10 +287,15 @@ fn facts_table(f: &Facts) -> AnyView {
         rows.push((
             t().fact_audio,
             format!(
-                "{} · {} 声道 · {} Hz{}",
-                a.format,
-                a.channels,
-                a.sampling_rate,
+                "{}{}",
+                fill(
+                    t().audio_line,
+                    &[
+                        ("format", &a.format),
+                        ("channels", &a.channels.to_string()),
+                        ("rate", &a.sampling_rate.to_string()),
+                    ],
+                ),
                 a.bit_rate
                     .map(|b| format!(" · {}", kbps(b)))
                     .unwrap_or_default()

@@ -1,9 +1,10 @@
 //! The unit's list of works (作品列表): each with its state; add, switch, remove.
 
-use super::app::use_contest;
-use super::state::{new_work, use_state};
-use crate::core::submission::{work_state, WorkState};
-use crate::i18n::t;
+use super::contest::use_contest;
+use super::state::{add_work, use_state};
+use crate::core::contest::FieldRole;
+use crate::core::submission::WorkState;
+use crate::i18n::{t, work_state_label};
 use leptos::prelude::*;
 
 /// Tabs of the unit's works, shown above every per-work step.
@@ -13,7 +14,7 @@ pub fn WorksBar() -> impl IntoView {
     let state = use_state();
     let confirm_remove = RwSignal::new(None::<String>);
     let items = move || {
-        let c = contest.clone();
+        let readiness = state.readiness.get();
         state.ws.with(|ws| {
             ws.works
                 .iter()
@@ -21,9 +22,12 @@ pub fn WorksBar() -> impl IntoView {
                 .map(|(i, w)| {
                     let id = w.id.clone();
                     let id2 = w.id.clone();
-                    let title = w.value("work_title").trim().to_string();
+                    let title = ws
+                        .role_value(&contest, Some(&w.id), FieldRole::WorkTitle)
+                        .trim()
+                        .to_string();
                     let title = if title.is_empty() { format!("{}{}", t().untitled_work, i + 1) } else { title };
-                    let st = work_state(&c, ws, &w.id);
+                    let st = readiness.state_of(&w.id);
                     let selected = ws.selected.as_deref() == Some(&w.id);
                     let class = match st {
                         WorkState::Ready => "work-state ready",
@@ -33,9 +37,9 @@ pub fn WorksBar() -> impl IntoView {
                     view! {
                         <li class="work-tab" class:selected=selected>
                             <button type="button" class="work-select" aria-pressed=selected.to_string()
-                                on:click=move |_| state.ws.update(|ws| ws.selected = Some(id.clone()))>
+                                on:click=move |_| { state.write(|ws, _| ws.select(&id)); }>
                                 <bdi class="work-title">{title}</bdi>
-                                <span class=class>{st.label()}</span>
+                                <span class=class>{work_state_label(st)}</span>
                             </button>
                             {(ws.works.len() > 1).then(|| view! {
                                 <button type="button" class="work-remove" aria-label=format!("{}{}", t().remove_work, i + 1)
@@ -47,26 +51,18 @@ pub fn WorksBar() -> impl IntoView {
                 .collect_view()
         })
     };
-    let add = move |_| {
-        state.ws.update(|ws| {
-            new_work(ws);
-        })
-    };
     view! {
         <div class="works-bar" role="region" aria-label=t().works_label>
             <span class="works-label">{t().works_label}</span>
             <ul class="work-tabs">{items}</ul>
-            <button type="button" class="secondary small add-work" on:click=add>{t().add_work}</button>
+            <button type="button" class="secondary small add-work" on:click=move |_| add_work(&state)>{t().add_work}</button>
             {move || confirm_remove.get().map(|id| {
-                let id2 = id.clone();
                 view! {
                     <div class="confirm-box" role="alertdialog" aria-labelledby="rm-q">
                         <p id="rm-q">{t().remove_work_question}</p>
                         <button type="button" class="danger" on:click=move |_| {
-                            let mut removed = None;
-                            state.ws.update(|ws| removed = ws.remove_work(&id2));
-                            // Its scan goes too, so IndexedDB keeps no orphaned files.
-                            if let Some(scan) = removed.and_then(|w| w.pledge.scan) {
+                            // Its video job stops and its scan goes too: nothing orphaned.
+                            if let Some(scan) = state.remove_work(&id).and_then(|w| w.pledge.scan) {
                                 leptos::task::spawn_local(async move {
                                     let _ = crate::web::scan_store::delete(&scan.key).await;
                                 });
@@ -75,7 +71,6 @@ pub fn WorksBar() -> impl IntoView {
                         }>{t().remove_work_confirm}</button>
                         " "
                         <button type="button" class="secondary" on:click=move |_| confirm_remove.set(None)>{t().cancel}</button>
-                        <span hidden>{id}</span>
                     </div>
                 }
             })}

@@ -28,10 +28,15 @@ pub fn download_blob(name: &str, blob: &web_sys::Blob) -> Result<(), String> {
     let _ = body.append_child(&a);
     a.click();
     let _ = body.remove_child(&a);
-    // Revoke later: revoking at once can cancel the download in some browsers.
+    revoke_later(url);
+    Ok(())
+}
+
+/// Revokes an object URL in a minute: revoking at once can cancel a download or a tab that
+/// is still loading it, and never revoking keeps the bytes alive until the page closes.
+pub fn revoke_later(url: String) {
     gloo::timers::callback::Timeout::new(60_000, move || {
         let _ = web_sys::Url::revoke_object_url(&url);
     })
     .forget();
-    Ok(())
 }

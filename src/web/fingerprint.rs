@@ -25,7 +25,8 @@ pub enum HashEvent {
     Failed(String),
 }
 
-/// A running hash; dropping it does not stop it, `cancel` does.
+/// A running hash. Dropping it stops the worker and detaches its handlers first, so the
+/// worker can never call a dropped closure ("closure invoked … after being dropped").
 pub struct HashJob {
     worker: Worker,
     _handler: Closure<dyn FnMut(MessageEvent)>,
@@ -33,9 +34,17 @@ pub struct HashJob {
 }
 
 impl HashJob {
-    /// Stops the worker at once.
+    /// Stops the worker at once; no event is delivered after this.
     pub fn cancel(&self) {
+        self.worker.set_onmessage(None);
+        self.worker.set_onerror(None);
         self.worker.terminate();
+    }
+}
+
+impl Drop for HashJob {
+    fn drop(&mut self) {
+        self.cancel();
     }
 }
 
@@ -53,10 +62,8 @@ fn text(v: &JsValue, key: &str) -> String {
         .unwrap_or_default()
 }
 
-/// URL of the worker's loader script, next to the app's own files.
-pub fn worker_url() -> String {
-    "./fingerprint-worker_loader.js".to_string()
-}
+/// The worker's loader script (Trunk's `data-loader-shim`), next to the app's own files.
+const WORKER_URL: &str = "./fingerprint-worker_loader.js";
 
 /// Starts hashing `file` in a Web Worker; `on_event` receives progress and the result.
 pub fn start(
@@ -65,8 +72,7 @@ pub fn start(
 ) -> Result<HashJob, String> {
     let opts = WorkerOptions::new();
     opts.set_name("fingerprint");
-    let worker =
-        Worker::new_with_options(&worker_url(), &opts).map_err(|e| super::js_message(&e))?;
+    let worker = Worker::new_with_options(WORKER_URL, &opts).map_err(|e| super::js_message(&e))?;
     let on_event = std::rc::Rc::new(on_event);
     let cb = on_event.clone();
     let w2 = worker.clone();
@@ -104,7 +110,9 @@ pub fn start(
     });
     worker.set_onmessage(Some(handler.as_ref().unchecked_ref()));
     let cb = on_event.clone();
+    let w3 = worker.clone();
     let error = Closure::<dyn FnMut(web_sys::ErrorEvent)>::new(move |e: web_sys::ErrorEvent| {
+        w3.terminate();
         cb(HashEvent::Failed(e.message()));
     });
     worker.set_onerror(Some(error.as_ref().unchecked_ref()));

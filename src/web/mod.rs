@@ -5,6 +5,7 @@ pub mod blob_source;
 pub mod download;
 pub mod fingerprint;
 pub mod fingerprint_worker;
+pub mod panic;
 pub mod scan_store;
 pub mod storage;
 

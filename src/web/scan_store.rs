@@ -42,7 +42,7 @@ fn js_err(e: JsValue) -> String {
 async fn open() -> Result<IdbDatabase, String> {
     let factory = web_sys::window()
         .and_then(|w| w.indexed_db().ok().flatten())
-        .ok_or("浏览器不支持 IndexedDB")?;
+        .ok_or(crate::i18n::t().no_indexeddb)?;
     let req = factory.open_with_u32(DB_NAME, 1).map_err(js_err)?;
     let upgrade = Closure::<dyn FnMut(web_sys::Event)>::new(move |e: web_sys::Event| {
         let target: web_sys::IdbOpenDbRequest = e.target().unwrap().unchecked_into();

@@ -84,3 +84,9 @@ export async function screenshot(page, name, opts = {}) {
   await page.screenshot({ path, ...opts });
   return path;
 }
+
+/** Opens a unit-flow step by its slug and waits for its heading. */
+export async function goToStep(page, server, slug, heading) {
+  await page.goto(server.url + '#/' + slug);
+  await page.waitForFunction((h) => document.querySelector('main h2')?.textContent.includes(h), heading);
+}

@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { startServer, launchBrowser, openPage, appReady, screenshot, FIXTURES } from './harness.mjs';
+import { startServer, launchBrowser, openPage, appReady, screenshot, goToStep, FIXTURES } from './harness.mjs';
 
 const HOSTILE = '<img src=x onerror=alert(1)> &amp; 🎬\u202Eabc';
 const VALID_CODE = '915000002028033848';
@@ -13,10 +13,7 @@ let server, browser;
 before(async () => { server = await startServer(); browser = await launchBrowser(); });
 after(async () => { await browser?.close(); await server?.close(); });
 
-async function go(page, slug, heading) {
-  await page.goto(server.url + '#/' + slug);
-  await page.waitForFunction((h) => document.querySelector('main h2')?.textContent.includes(h), heading);
-}
+const go = (page, slug, heading) => goToStep(page, server, slug, heading);
 
 test('a unit fills eligibility, form and pledge for two works and finds them after closing the tab', async () => {
   const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });

@@ -226,12 +226,66 @@ pub enum FieldScope {
     Work,
 }
 
+/// What a field means to the parts of the app that use it by meaning rather than by id: the
+/// printed 附件3, the pledge text, the duplicate-title reminder.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FieldRole {
+    /// 创作单位 (the unit's full name; the pledge names it).
+    UnitName,
+    /// 统一社会信用代码 (the pledge names it).
+    CreditCode,
+    /// 作品名称.
+    WorkTitle,
+    /// 联系地址.
+    Address,
+    /// 联系人姓名.
+    ContactName,
+    /// 电子邮箱.
+    Email,
+    /// 联系电话.
+    Phone,
+    /// 内容简介及主要创新点.
+    Summary,
+}
+
+impl FieldRole {
+    /// Every role; the printed 附件3 and the pledge need each of them exactly once.
+    pub const ALL: [FieldRole; 8] = [
+        FieldRole::UnitName,
+        FieldRole::CreditCode,
+        FieldRole::WorkTitle,
+        FieldRole::Address,
+        FieldRole::ContactName,
+        FieldRole::Email,
+        FieldRole::Phone,
+        FieldRole::Summary,
+    ];
+
+    /// The role as written in a definition, e.g. `work_title`.
+    pub fn key(self) -> &'static str {
+        match self {
+            FieldRole::UnitName => "unit_name",
+            FieldRole::CreditCode => "credit_code",
+            FieldRole::WorkTitle => "work_title",
+            FieldRole::Address => "address",
+            FieldRole::ContactName => "contact_name",
+            FieldRole::Email => "email",
+            FieldRole::Phone => "phone",
+            FieldRole::Summary => "summary",
+        }
+    }
+}
+
 /// One field of the form.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct FieldDefinition {
     /// Machine id, e.g. `work_title`.
     pub id: String,
+    /// What the field means to the printed form and the pledge; `None` for an extra field.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<FieldRole>,
     /// Label exactly as on the official form.
     pub label: String,
     /// Hint shown under the field, e.g. `填写作品报送单位全称`.
@@ -375,6 +429,11 @@ impl ContestDefinition {
         self.form.fields.iter().find(|f| f.id == id)
     }
 
+    /// The form field that plays this role (the loader makes roles unique).
+    pub fn field_by_role(&self, role: FieldRole) -> Option<&FieldDefinition> {
+        self.form.fields.iter().find(|f| f.role == Some(role))
+    }
+
     /// The last day on which units hand works to their district (end of collection).
     pub fn unit_deadline(&self) -> Option<&str> {
         self.timeline
@@ -397,9 +456,26 @@ impl ContestDefinition {
                 s.trim().to_string()
             }
         };
-        self.pledge
-            .text
-            .replace("{unit_name}", &blank(unit_name))
-            .replace("{credit_code}", &blank(credit_code))
+        // One pass over the template: a unit name that itself contains `{credit_code}` must
+        // appear literally, not be substituted a second time.
+        let (name, code) = (blank(unit_name), blank(credit_code));
+        let mut out = String::with_capacity(self.pledge.text.len() + name.len() + code.len());
+        let mut rest = self.pledge.text.as_str();
+        while let Some(at) = rest.find('{') {
+            out.push_str(&rest[..at]);
+            let tail = &rest[at..];
+            if let Some(r) = tail.strip_prefix("{unit_name}") {
+                out.push_str(&name);
+                rest = r;
+            } else if let Some(r) = tail.strip_prefix("{credit_code}") {
+                out.push_str(&code);
+                rest = r;
+            } else {
+                out.push('{');
+                rest = &tail[1..];
+            }
+        }
+        out.push_str(rest);
+        out
     }
 }

@@ -1,7 +1,7 @@
 //! Parsing and checking a contest definition, with precise errors.
 
-use super::definition::ContestDefinition;
-use std::collections::HashSet;
+use super::definition::{ContestDefinition, FieldRole, FieldScope};
+use std::collections::{BTreeMap, HashSet};
 
 /// The definition shipped with the app: the 2023 Chongqing contest, embedded at build time.
 const BUILTIN_JSON: &str = include_str!("../../../contests/cq-2023.json");
@@ -95,14 +95,7 @@ fn check(def: &ContestDefinition) -> Result<(), DefinitionError> {
             ));
         }
     }
-    for required in ["unit_name", "credit_code"] {
-        if !ids.contains(required) {
-            return Err(invalid(
-                "form.fields",
-                format!("缺少承诺书需要的字段 {required}"),
-            ));
-        }
-    }
+    check_roles(def)?;
     for placeholder in ["{unit_name}", "{credit_code}"] {
         if !def.pledge.text.contains(placeholder) {
             return Err(invalid("pledge.text", format!("缺少占位符 {placeholder}")));
@@ -139,10 +132,59 @@ fn check(def: &ContestDefinition) -> Result<(), DefinitionError> {
     Ok(())
 }
 
+/// Each role at most once, every role present (the printed 附件3 and the pledge read their
+/// fields by role), and the pledge's two roles on the unit, since the unit makes the pledge.
+fn check_roles(def: &ContestDefinition) -> Result<(), DefinitionError> {
+    let fields = &def.form.fields;
+    let mut roles: BTreeMap<FieldRole, usize> = BTreeMap::new();
+    for (i, f) in fields.iter().enumerate() {
+        let Some(role) = f.role else { continue };
+        if let Some(&first) = roles.get(&role) {
+            return Err(invalid(
+                format!("form.fields[{i}].role"),
+                format!(
+                    "用途 {} 已由字段 {}（form.fields[{first}]）使用，每种用途只能指定给一个字段",
+                    role.key(),
+                    fields[first].id
+                ),
+            ));
+        }
+        roles.insert(role, i);
+    }
+    for role in FieldRole::ALL {
+        if !roles.contains_key(&role) {
+            return Err(invalid(
+                "form.fields",
+                format!(
+                    "缺少用途（role）为 {} 的字段：打印附件3 和诚信承诺都要用到它",
+                    role.key()
+                ),
+            ));
+        }
+    }
+    for role in [FieldRole::UnitName, FieldRole::CreditCode] {
+        let i = roles[&role];
+        if fields[i].scope != FieldScope::Unit {
+            return Err(invalid(
+                format!("form.fields[{i}].scope"),
+                format!(
+                    "用途为 {} 的字段必须按单位填写（unit）：诚信承诺以单位名义作出",
+                    role.key()
+                ),
+            ));
+        }
+    }
+    Ok(())
+}
+
 /// `YYYY-MM-DD` with a plausible month and day.
 fn is_iso_date(s: &str) -> bool {
     let parts: Vec<&str> = s.split('-').collect();
     if parts.len() != 3 || parts[0].len() != 4 || parts[1].len() != 2 || parts[2].len() != 2 {
+        return false;
+    }
+    // `parse` alone would take `+1`, so only ASCII digits are let through.
+    if !parts.iter().all(|p| p.bytes().all(|b| b.is_ascii_digit())) {
         return false;
     }
     let nums: Option<Vec<u32>> = parts.iter().map(|p| p.parse().ok()).collect();

@@ -3,9 +3,9 @@
 
 use super::date::validate_date;
 use super::field::{field_notices, validate_field};
-use super::model::{Workspace, VERDICT_FAIL, VERDICT_PASS, VERDICT_WARN};
+use super::model::Workspace;
 use super::text::{validate_person_name, NAME_MAX_CHARS, NAME_MIN_CHARS};
-use crate::core::contest::{ContestDefinition, FieldScope};
+use crate::core::contest::{ContestDefinition, FieldRole, FieldScope, Severity};
 use serde::{Deserialize, Serialize};
 
 /// A step of the UI flow, in order.
@@ -178,15 +178,15 @@ pub fn blockers(def: &ContestDefinition, ws: &Workspace, work_id: &str) -> Vec<B
             Some(keys::VIDEO),
             "请选择参赛视频文件并完成检查".to_string(),
         )),
-        Some(v) => match verdict(&v.verdict) {
-            Verdict::Pass | Verdict::Warn => {}
-            Verdict::Fail => out.push(item(
+        Some(v) => match v.verdict {
+            Some(Severity::Pass | Severity::Warn) => {}
+            Some(Severity::Fail) => out.push(item(
                 Step::Video,
                 Some(keys::VIDEO),
                 "视频检查未通过，请按检查结果修改视频后重新检查".to_string(),
             )),
             // An interrupted or unreadable inspection proves nothing, so it blocks too.
-            Verdict::Unknown => out.push(item(
+            None => out.push(item(
                 Step::Video,
                 Some(keys::VIDEO),
                 "视频检查尚未完成，请重新检查视频".to_string(),
@@ -234,18 +234,24 @@ pub fn reminders(def: &ContestDefinition, ws: &Workspace, work_id: &str) -> Vec<
             out.push(item(Step::Form, Some(&f.id), format!("{}：{n}", f.label)));
         }
     }
-    let title = work.value("work_title").trim();
-    if !title.is_empty()
-        && ws
-            .works
-            .iter()
-            .any(|w| w.id != work.id && w.value("work_title").trim() == title)
+    // Only a per-work title can repeat; a unit-scope one is shared by definition.
+    if let Some(f) = def
+        .field_by_role(FieldRole::WorkTitle)
+        .filter(|f| f.scope == FieldScope::Work)
     {
-        out.push(item(
-            Step::Form,
-            Some("work_title"),
-            format!("另一件作品也叫“{title}”，请核对是否重复"),
-        ));
+        let title = work.value(&f.id).trim();
+        if !title.is_empty()
+            && ws
+                .works
+                .iter()
+                .any(|w| w.id != work.id && w.value(&f.id).trim() == title)
+        {
+            out.push(item(
+                Step::Form,
+                Some(&f.id),
+                format!("另一件作品也叫“{title}”，请核对是否重复"),
+            ));
+        }
     }
     if work.pledge.scan.is_none() {
         out.push(item(
@@ -265,7 +271,7 @@ pub fn reminders(def: &ContestDefinition, ws: &Workspace, work_id: &str) -> Vec<
         }
     }
     if let Some(v) = &work.video {
-        if verdict(&v.verdict) == Verdict::Warn {
+        if v.verdict == Some(Severity::Warn) {
             out.push(item(
                 Step::Video,
                 Some(keys::VIDEO),
@@ -291,17 +297,6 @@ pub enum WorkState {
     Ready,
 }
 
-impl WorkState {
-    /// Chinese label, e.g. `待完善（还有 3 项）`.
-    pub fn label(&self) -> String {
-        match self {
-            WorkState::Draft => "未开始".to_string(),
-            WorkState::Incomplete { blockers } => format!("待完善（还有 {blockers} 项）"),
-            WorkState::Ready => "可生成报送包".to_string(),
-        }
-    }
-}
-
 /// The state of `work_id` (an unknown id counts as a draft).
 pub fn work_state(def: &ContestDefinition, ws: &Workspace, work_id: &str) -> WorkState {
     let Some(work) = ws.work(work_id) else {
@@ -318,23 +313,6 @@ pub fn work_state(def: &ContestDefinition, ws: &Workspace, work_id: &str) -> Wor
         0 => WorkState::Ready,
         _ if !started => WorkState::Draft,
         n => WorkState::Incomplete { blockers: n },
-    }
-}
-
-#[derive(Debug, PartialEq, Eq)]
-enum Verdict {
-    Pass,
-    Warn,
-    Fail,
-    Unknown,
-}
-
-fn verdict(s: &str) -> Verdict {
-    match s.trim().to_ascii_lowercase().as_str() {
-        VERDICT_PASS => Verdict::Pass,
-        VERDICT_WARN => Verdict::Warn,
-        VERDICT_FAIL => Verdict::Fail,
-        _ => Verdict::Unknown,
     }
 }
 

@@ -1,5 +1,7 @@
 //! Calendar dates (日期) as typed for the pledge, normalised to ISO `YYYY-MM-DD`.
 
+use super::credit_code::to_halfwidth;
+
 /// Why a date was rejected.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum DateError {
@@ -21,9 +23,10 @@ pub enum DateError {
     },
 }
 
-/// Parses `2023-05-20`, `2023/5/20`, `2023.5.20` or `2023年5月20日` into `2023-05-20`.
+/// Parses `2023-05-20`, `2023/5/20`, `2023.5.20` or `2023年5月20日` into `2023-05-20`;
+/// full-width digits and separators (`２０２３－５－２０`, as Chinese IMEs type them) too.
 pub fn validate_date(raw: &str) -> Result<String, DateError> {
-    let s = raw.trim();
+    let s: String = raw.trim().chars().map(to_halfwidth).collect();
     if s.is_empty() {
         return Err(DateError::Empty);
     }

@@ -49,7 +49,7 @@ pub fn validate_field(def: &FieldDefinition, raw: &str) -> Result<String, FieldE
         FieldKind::Multiline => text::validate_text(raw, true, def.required, min, max)?,
         FieldKind::PersonName => text::validate_person_name(raw, def.required, min, max)?,
         FieldKind::CreditCode => credit_code::validate(raw)?.as_str().to_string(),
-        FieldKind::Phone => phone::parse(raw)?.display(),
+        FieldKind::Phone => phone::parse(raw)?.to_string(),
         FieldKind::Email => email::validate(raw)?,
     };
     // The structured kinds have their own, stricter rules; the definition's maximum still

@@ -25,7 +25,7 @@ pub use date::{validate_date, DateError};
 pub use email::{EmailError, EmailNotice};
 pub use field::{field_notices, validate_field, FieldError, FieldNotice};
 pub use model::{
-    Attachment, LoadError, Pledge, Unit, VideoSummary, Work, Workspace, WorkspaceError,
+    Attachment, LoadError, Pledge, TickList, Unit, VideoSummary, Work, Workspace, WorkspaceError,
     SCHEMA_VERSION,
 };
 pub use phone::{PhoneError, PhoneNumber};

@@ -4,22 +4,19 @@
 //! Every string is stored exactly as typed so that nothing the user entered is ever lost;
 //! normalising happens when a value is validated, shown or packaged. Every struct is
 //! `#[serde(default)]` so that saves from older builds, missing newer fields, still load.
+//!
+//! The model owns its changes: edits go through `Workspace`'s methods (`set_value`,
+//! `set_tick`, `edit_work`, `attach_*`), which stamp the work they change, and every saved or
+//! imported document comes in through `Workspace::open`, which repairs what the app relies on.
 
 use super::credit_code;
-use crate::core::contest::{ContestDefinition, FieldScope, Severity};
-use crate::core::inspection::Inspection;
-use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
+use crate::core::contest::{ContestDefinition, FieldRole, FieldScope, Severity};
+use crate::core::inspection::{Fingerprint, Inspection};
+use serde::{Deserialize, Deserializer, Serialize};
+use std::collections::{BTreeMap, HashSet};
 
 /// Version of the saved JSON layout; bump it when a change cannot be read by serde defaults.
 pub const SCHEMA_VERSION: u32 = 1;
-
-/// Verdict strings of [`VideoSummary::verdict`] (the inspection's overall severity).
-pub const VERDICT_PASS: &str = "pass";
-/// The file breaks a rule that only deserves a warning (e.g. no audio track).
-pub const VERDICT_WARN: &str = "warn";
-/// The file breaks a blocking rule.
-pub const VERDICT_FAIL: &str = "fail";
 
 /// 创作单位: entered once and shared by all of the unit's works.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -64,6 +61,9 @@ pub struct Pledge {
 }
 
 /// What the video inspection concluded, as much as the submission needs to remember.
+///
+/// Fields of older saves that are gone (`duration_seconds`, `width`, `height`,
+/// `checked_ms`) are ignored when read: the report holds the facts.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct VideoSummary {
@@ -71,45 +71,49 @@ pub struct VideoSummary {
     pub file_name: String,
     /// Size in bytes.
     pub size: u64,
-    /// Overall verdict: [`VERDICT_PASS`], [`VERDICT_WARN`] or [`VERDICT_FAIL`].
-    pub verdict: String,
+    /// The inspection's overall verdict (`"pass"`, `"warn"`, `"fail"` in JSON); `None` when
+    /// unknown (interrupted, or unreadable in an old save), which blocks the package.
+    #[serde(
+        deserialize_with = "lenient_verdict",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub verdict: Option<Severity>,
     /// SHA-256 of the file in lower-case hex, once computed.
     pub sha256: Option<String>,
-    /// Duration in seconds, if read.
-    pub duration_seconds: Option<f64>,
-    /// Display width in pixels, if read.
-    pub width: Option<u32>,
-    /// Display height in pixels, if read.
-    pub height: Option<u32>,
-    /// When the inspection finished, Unix milliseconds.
-    pub checked_ms: Option<u64>,
-    /// The full inspection report (facts and checks), for the package.
+    /// The full inspection report (facts and checks), for the package; `None` when a saved
+    /// report cannot be read by this build (re-inspecting the file restores it).
+    #[serde(deserialize_with = "lenient_report")]
     pub report: Option<Inspection>,
 }
 
+/// Reads a saved verdict; anything but pass/warn/fail (any case, spaces) is "unknown" rather
+/// than an error, so one odd value cannot make the whole save unreadable.
+fn lenient_verdict<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Severity>, D::Error> {
+    let value = serde_json::Value::deserialize(d)?;
+    let text = value.as_str().map(|s| s.trim().to_ascii_lowercase());
+    Ok(match text.as_deref() {
+        Some("pass") => Some(Severity::Pass),
+        Some("warn") => Some(Severity::Warn),
+        Some("fail") => Some(Severity::Fail),
+        _ => None,
+    })
+}
+
+/// Reads a saved inspection report; one whose shape this build does not know (the
+/// inspection's layout changes with the checks) is dropped rather than failing the load.
+fn lenient_report<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Inspection>, D::Error> {
+    let value = serde_json::Value::deserialize(d)?;
+    Ok(serde_json::from_value(value).ok().flatten())
+}
+
 impl VideoSummary {
-    /// What a work remembers of an inspection of `file_name`, finished at `checked_ms`.
-    pub fn from_inspection(
-        file_name: &str,
-        size: u64,
-        report: Inspection,
-        checked_ms: u64,
-    ) -> Self {
-        let main = report.facts.as_ref().and_then(|f| f.main_video());
+    /// What a work remembers of an inspection of `file_name` (`size` bytes).
+    pub fn from_inspection(file_name: &str, size: u64, report: Inspection) -> Self {
         VideoSummary {
             file_name: file_name.to_string(),
             size,
-            verdict: match report.verdict {
-                Severity::Pass => VERDICT_PASS,
-                Severity::Warn => VERDICT_WARN,
-                Severity::Fail => VERDICT_FAIL,
-            }
-            .to_string(),
+            verdict: Some(report.verdict),
             sha256: report.fingerprint.as_ref().map(|f| f.sha256.clone()),
-            duration_seconds: report.facts.as_ref().and_then(|f| f.duration_seconds),
-            width: main.map(|v| v.display_width),
-            height: main.map(|v| v.display_height),
-            checked_ms: Some(checked_ms),
             report: Some(report),
         }
     }
@@ -185,6 +189,17 @@ impl Default for Workspace {
     }
 }
 
+/// Which tick list (a map from rule id to "confirmed") [`Workspace::set_tick`] changes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum TickList {
+    /// 资格确认 (R-ELIG-2..5): the unit's, shared by every work.
+    Eligibility,
+    /// The pledge's promises (R-FORM-2.x) of one work.
+    Promises,
+    /// The video self-checks (R-VID-6..8) of one work.
+    SelfChecks,
+}
+
 /// A change the workspace cannot apply.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum WorkspaceError {
@@ -220,15 +235,101 @@ pub enum LoadError {
         /// The document's schema version.
         found: u64,
     },
+    /// Entered for another contest definition; its fields and rules would not match.
+    #[error("这份数据属于另一项大赛（{found}），不能在本大赛中打开")]
+    OtherContest {
+        /// The document's `contest_id`.
+        found: String,
+    },
 }
 
 impl Workspace {
-    /// An empty workspace for a contest.
+    /// An empty workspace for a contest, without any work (see [`Workspace::fresh`]).
     pub fn new(contest: &ContestDefinition) -> Self {
         Workspace {
             contest_id: contest.id.clone(),
             ..Workspace::default()
         }
+    }
+
+    /// A new start: one empty work with this id, selected, created at `now_ms`.
+    pub fn fresh(def: &ContestDefinition, id: impl Into<String>, now_ms: u64) -> Self {
+        let mut ws = Workspace::new(def);
+        let work = ws.add_work(id);
+        work.created_ms = now_ms;
+        work.updated_ms = now_ms;
+        ws
+    }
+
+    /// The one load path: reads a saved or imported document, refuses another contest's,
+    /// and applies [`Workspace::repair`] so that every later edit has a work to land in.
+    pub fn open(
+        json: &str,
+        def: &ContestDefinition,
+        new_id: impl FnMut() -> String,
+        now_ms: u64,
+    ) -> Result<Self, LoadError> {
+        let mut ws = Self::from_json(json)?;
+        let found = ws.contest_id.trim();
+        if !found.is_empty() && found != def.id {
+            return Err(LoadError::OtherContest {
+                found: ws.contest_id.clone(),
+            });
+        }
+        ws.repair(def, new_id, now_ms);
+        Ok(ws)
+    }
+
+    /// Restores what the rest of the app relies on, whatever an old or hostile file held:
+    /// the contest id and layout version, a non-empty unique id on every work (the first of
+    /// duplicates is kept), at least one work (a new one from `new_id`, created at
+    /// `now_ms`), and a selection that names an existing work.
+    pub fn repair(
+        &mut self,
+        def: &ContestDefinition,
+        mut new_id: impl FnMut() -> String,
+        now_ms: u64,
+    ) {
+        if self.contest_id.trim().is_empty() {
+            self.contest_id = def.id.clone();
+        }
+        // This build writes its own layout from now on.
+        self.schema = SCHEMA_VERSION;
+        // An empty id reads as "no work" to callers that default a missing selection to "",
+        // so such works get a real id rather than being dropped with their data.
+        for i in 0..self.works.len() {
+            if self.works[i].id.is_empty() {
+                self.works[i].id = self.unused_id(&mut new_id);
+            }
+        }
+        // Ids are keys: a second work with the same id could never be selected or edited.
+        let mut seen = HashSet::new();
+        self.works.retain(|w| seen.insert(w.id.clone()));
+        if self.works.is_empty() {
+            let id = self.unused_id(&mut new_id);
+            let work = self.add_work(id);
+            work.created_ms = now_ms;
+            work.updated_ms = now_ms;
+        }
+        // Without a valid selection every work-scope keystroke would be dropped.
+        if self.selected_work().is_none() {
+            self.selected = self.works.first().map(|w| w.id.clone());
+        }
+    }
+
+    /// A non-empty id from `new_id` that no work uses yet (suffixed if the generator repeats).
+    fn unused_id(&self, new_id: &mut impl FnMut() -> String) -> String {
+        let mut base = new_id();
+        if base.is_empty() {
+            base = "w".to_string();
+        }
+        let mut id = base.clone();
+        let mut n = 2;
+        while self.work(&id).is_some() {
+            id = format!("{base}-{n}");
+            n += 1;
+        }
+        id
     }
 
     /// Adds an empty work and selects it; an existing work with that id is kept and returned,
@@ -275,6 +376,115 @@ impl Workspace {
         self.selected.as_deref().and_then(|id| self.work(id))
     }
 
+    /// The selected work, for editing.
+    pub fn selected_work_mut(&mut self) -> Option<&mut Work> {
+        let id = self.selected.as_deref()?;
+        self.works.iter_mut().find(|w| w.id == id)
+    }
+
+    /// Selects the work with this id; `false`, and nothing changes, when there is none.
+    pub fn select(&mut self, id: &str) -> bool {
+        if self.work(id).is_none() {
+            return false;
+        }
+        self.selected = Some(id.to_string());
+        true
+    }
+
+    /// Applies `f` to the work with this id (selected or not) and stamps its `updated_ms`;
+    /// `false` when there is no such work. Results of long jobs land on the work that
+    /// started them even if the user has selected another one meanwhile.
+    pub fn edit_work(&mut self, id: &str, now_ms: u64, f: impl FnOnce(&mut Work)) -> bool {
+        let Some(work) = self.work_mut(id) else {
+            return false;
+        };
+        f(work);
+        // The id is the work's key: an edit cannot rename it (into a clash, say).
+        work.id = id.to_string();
+        work.updated_ms = now_ms;
+        true
+    }
+
+    /// Stores an inspection's result on the work with this id; `false` when it is gone.
+    pub fn attach_inspection(&mut self, work_id: &str, summary: VideoSummary, now_ms: u64) -> bool {
+        self.edit_work(work_id, now_ms, |w| w.video = Some(summary))
+    }
+
+    /// Stores a finished fingerprint of `file_name` on the work with this id, in the summary
+    /// and its report. `false`, and nothing changes, unless the work's video is still that
+    /// file (same name and size): the user may have chosen another file meanwhile.
+    pub fn attach_fingerprint(
+        &mut self,
+        work_id: &str,
+        file_name: &str,
+        fp: &Fingerprint,
+        now_ms: u64,
+    ) -> bool {
+        let Some(work) = self.work_mut(work_id) else {
+            return false;
+        };
+        let Some(video) = work
+            .video
+            .as_mut()
+            .filter(|v| v.file_name == file_name && v.size == fp.size)
+        else {
+            return false;
+        };
+        video.sha256 = Some(fp.sha256.clone());
+        if let Some(report) = video.report.as_mut() {
+            report.fingerprint = Some(fp.clone());
+        }
+        work.updated_ms = now_ms;
+        true
+    }
+
+    /// A tick list: the unit's eligibility (whatever `work_id`), or a work's promises or
+    /// self-checks (`None` without an existing work).
+    pub fn ticks(&self, list: TickList, work_id: Option<&str>) -> Option<&BTreeMap<String, bool>> {
+        match list {
+            TickList::Eligibility => Some(&self.unit.eligibility),
+            TickList::Promises => Some(&self.work(work_id?)?.pledge.promises),
+            TickList::SelfChecks => Some(&self.work(work_id?)?.self_checks),
+        }
+    }
+
+    /// Ticks or unticks `rule` in a list; a work's list stamps the work's `updated_ms` when
+    /// the tick changes. Eligibility needs no work.
+    pub fn set_tick(
+        &mut self,
+        list: TickList,
+        work_id: Option<&str>,
+        rule: &str,
+        value: bool,
+        now_ms: u64,
+    ) -> Result<(), WorkspaceError> {
+        let work = match list {
+            TickList::Eligibility => {
+                self.unit.eligibility.insert(rule.to_string(), value);
+                return Ok(());
+            }
+            TickList::Promises | TickList::SelfChecks => self.work_for(work_id)?,
+        };
+        let map = if list == TickList::Promises {
+            &mut work.pledge.promises
+        } else {
+            &mut work.self_checks
+        };
+        if map.insert(rule.to_string(), value) != Some(value) {
+            work.updated_ms = now_ms;
+        }
+        Ok(())
+    }
+
+    /// The work a work-scope change goes to, or why there is none.
+    fn work_for(&mut self, work_id: Option<&str>) -> Result<&mut Work, WorkspaceError> {
+        let unknown = || WorkspaceError::UnknownWork {
+            id: work_id.map(str::to_string),
+        };
+        let id = work_id.ok_or_else(unknown)?;
+        self.work_mut(id).ok_or_else(unknown)
+    }
+
     /// The raw value of a field for a work, read from the unit or the work by the field's
     /// scope; `""` when never typed, the field is unknown, or a work-scope work is missing.
     pub fn value<'a>(
@@ -292,41 +502,58 @@ impl Workspace {
         }
     }
 
+    /// The raw value of the field that plays `role` (see [`Workspace::value`]); `""` when
+    /// the definition has no such field.
+    pub fn role_value<'a>(
+        &'a self,
+        def: &ContestDefinition,
+        work_id: Option<&str>,
+        role: FieldRole,
+    ) -> &'a str {
+        def.field_by_role(role)
+            .map_or("", |f| self.value(def, work_id, &f.id))
+    }
+
     /// Stores a raw value into the unit or the work, by the field's scope. Unit-scope values
-    /// need no work and are shared by every work.
+    /// need no work and are shared by every work; a changed work-scope value stamps the
+    /// work's `updated_ms`.
     pub fn set_value(
         &mut self,
         def: &ContestDefinition,
         work_id: Option<&str>,
         field_id: &str,
         raw: impl Into<String>,
+        now_ms: u64,
     ) -> Result<(), WorkspaceError> {
         let field = def
             .field(field_id)
             .ok_or_else(|| WorkspaceError::UnknownField {
                 id: field_id.to_string(),
             })?;
-        let values = match field.scope {
-            FieldScope::Unit => &mut self.unit.values,
-            FieldScope::Work => {
-                let unknown = || WorkspaceError::UnknownWork {
-                    id: work_id.map(str::to_string),
-                };
-                let id = work_id.ok_or_else(unknown)?;
-                &mut self.work_mut(id).ok_or_else(unknown)?.values
+        let raw = raw.into();
+        match field.scope {
+            FieldScope::Unit => {
+                self.unit.values.insert(field_id.to_string(), raw);
             }
-        };
-        values.insert(field_id.to_string(), raw.into());
+            FieldScope::Work => {
+                let work = self.work_for(work_id)?;
+                if work.value(field_id) != raw {
+                    work.values.insert(field_id.to_string(), raw);
+                    work.updated_ms = now_ms;
+                }
+            }
+        }
         Ok(())
     }
 
     /// The pledge text with the unit's name and (normalised, if valid) credit code filled in.
+    /// Both are unit-scope fields (the loader insists), so no work is needed.
     pub fn pledge_text(&self, def: &ContestDefinition) -> String {
-        let raw_code = self.unit.value("credit_code");
+        let raw_code = self.role_value(def, None, FieldRole::CreditCode);
         let code = credit_code::validate(raw_code)
             .map(|c| c.as_str().to_string())
             .unwrap_or_else(|_| raw_code.to_string());
-        def.pledge_text(self.unit.value("unit_name"), &code)
+        def.pledge_text(self.role_value(def, None, FieldRole::UnitName), &code)
     }
 
     /// The document as compact JSON for local saving.

@@ -1,5 +1,6 @@
-//! 联系电话: mainland mobile numbers and landlines with area code (and extension),
-//! parsed from the many ways people type them into one normalised display form.
+//! 联系电话: mainland mobile numbers, landlines with area code (and extension) and 400/800
+//! service numbers, parsed from the many ways people type them into one normalised display
+//! form (`to_string()`).
 
 use super::credit_code::to_halfwidth;
 use std::fmt;
@@ -12,6 +13,14 @@ pub enum PhoneNumber {
         /// The 11 digits.
         number: String,
     },
+    /// 400/800 服务号码 (common for institutes and companies): 10 digits starting `400` or
+    /// `800`, optional extension.
+    Service {
+        /// The 10 digits.
+        number: String,
+        /// Extension, 1–6 digits.
+        extension: Option<String>,
+    },
     /// 固定电话: area code with its leading 0, 7–8 digit number, optional extension (分机).
     Landline {
         /// Area code including the leading 0, e.g. `023`.
@@ -23,29 +32,34 @@ pub enum PhoneNumber {
     },
 }
 
-impl PhoneNumber {
-    /// The normalised display form: `13800138000`, `023-63891234`, `023-63891234转8001`.
-    pub fn display(&self) -> String {
-        self.to_string()
-    }
-}
-
+/// The normalised display form: `13800138000`, `023-63891234`, `023-63891234转8001`,
+/// `400-810-8888`.
 impl fmt::Display for PhoneNumber {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            PhoneNumber::Mobile { number } => f.write_str(number),
+        let extension = match self {
+            PhoneNumber::Mobile { number } => return f.write_str(number),
+            PhoneNumber::Service { number, extension } => {
+                // Grouped 3-3-4 when it holds the 10 ASCII digits `parse` makes; as is
+                // otherwise (the variant is public, so anything can be put in it).
+                match (number.get(..3), number.get(3..6), number.get(6..)) {
+                    (Some(a), Some(b), Some(c)) if number.len() == 10 => write!(f, "{a}-{b}-{c}")?,
+                    _ => f.write_str(number)?,
+                }
+                extension
+            }
             PhoneNumber::Landline {
                 area,
                 number,
                 extension,
             } => {
                 write!(f, "{area}-{number}")?;
-                if let Some(ext) = extension {
-                    write!(f, "转{ext}")?;
-                }
-                Ok(())
+                extension
             }
+        };
+        if let Some(ext) = extension {
+            write!(f, "转{ext}")?;
         }
+        Ok(())
     }
 }
 
@@ -73,6 +87,12 @@ pub enum PhoneError {
     /// A mobile number whose second digit is not 3–9.
     #[error("手机号应以 13–19 开头，请核对")]
     MobilePrefix,
+    /// A 400/800 service number of the wrong length.
+    #[error("400/800 号码应为 10 位，现在是 {len} 位")]
+    ServiceLength {
+        /// Digits counted.
+        len: usize,
+    },
     /// 7–8 digits without the area code.
     #[error("固定电话请带区号，如 023-63891234")]
     MissingAreaCode,
@@ -91,7 +111,9 @@ pub enum PhoneError {
     #[error("手机号不能带分机号")]
     MobileExtension,
     /// Neither a mobile nor a landline.
-    #[error("无法识别的号码：请填写 11 位手机号，或带区号的固定电话（如 023-63891234）")]
+    #[error(
+        "无法识别的号码：请填写 11 位手机号、带区号的固定电话（如 023-63891234）或 400/800 号码"
+    )]
     Unrecognised,
 }
 
@@ -99,6 +121,7 @@ pub enum PhoneError {
 const EXTENSION_MARKERS: [&str; 5] = ["分机", "ext.", "ext", "转", "#"];
 
 /// Parses a mainland phone number; spaces, dashes, brackets and `+86`/`86`/`0086` are allowed.
+/// Never panics, whatever is typed: every partial input on the way to a number is parsed.
 pub fn parse(raw: &str) -> Result<PhoneNumber, PhoneError> {
     let s: String = raw
         .trim()
@@ -159,7 +182,19 @@ pub fn parse(raw: &str) -> Result<PhoneNumber, PhoneError> {
     if national.starts_with("01") && !national.starts_with("010") {
         national = &national[1..];
     }
-    match national.as_bytes()[0] {
+    // `0086` or `+86` with nothing (yet) after it.
+    let Some(&first) = national.as_bytes().first() else {
+        return Err(PhoneError::Unrecognised);
+    };
+    if national.starts_with("400") || national.starts_with("800") {
+        match national.len() {
+            10 => return Ok(service(national, extension)),
+            // Could be a local number that happens to start so: the area code is missing.
+            7..=8 => return Err(PhoneError::MissingAreaCode),
+            len => return Err(PhoneError::ServiceLength { len }),
+        }
+    }
+    match first {
         b'1' => mobile(national, extension),
         b'0' => {
             match landline(national, extension.clone()) {
@@ -185,6 +220,14 @@ pub fn parse(raw: &str) -> Result<PhoneNumber, PhoneError> {
         _ if international => landline(&format!("0{national}"), extension),
         _ if (7..=8).contains(&national.len()) => Err(PhoneError::MissingAreaCode),
         _ => Err(PhoneError::Unrecognised),
+    }
+}
+
+/// `digits` is 10 ASCII digits starting `400` or `800`.
+fn service(digits: &str, extension: Option<String>) -> PhoneNumber {
+    PhoneNumber::Service {
+        number: digits.to_string(),
+        extension,
     }
 }
 
@@ -256,11 +299,22 @@ mod tests {
 
     #[test]
     fn display_forms() {
-        assert_eq!(parse("138 0013 8000").unwrap().display(), "13800138000");
-        assert_eq!(parse("(023)63891234").unwrap().display(), "023-63891234");
+        assert_eq!(parse("138 0013 8000").unwrap().to_string(), "13800138000");
+        assert_eq!(parse("(023)63891234").unwrap().to_string(), "023-63891234");
         assert_eq!(
-            parse("023-63891234 分机号：8001").unwrap().display(),
+            parse("023-63891234 分机号：8001").unwrap().to_string(),
             "023-63891234转8001"
         );
+        assert_eq!(parse("4008108888").unwrap().to_string(), "400-810-8888");
+    }
+
+    #[test]
+    fn a_hand_made_service_number_displays_without_panicking() {
+        let odd = |number: &str| PhoneNumber::Service {
+            number: number.into(),
+            extension: None,
+        };
+        assert_eq!(odd("４００８１０８８８").to_string(), "４００８１０８８８");
+        assert_eq!(odd("400").to_string(), "400");
     }
 }

@@ -4,6 +4,8 @@
 //! Any other text is kept literally: markup such as `<img src=x onerror=alert(1)>`, `&amp;`,
 //! emoji and bidirectional marks are valid data, and rendering them literally is the UI's job.
 
+use unicode_segmentation::UnicodeSegmentation;
+
 /// Why a text value was rejected.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum TextError {
@@ -56,10 +58,16 @@ pub fn normalize(raw: &str, multiline: bool) -> String {
     }
 }
 
-/// Characters the stored value will have (Unicode scalar values after trimming), for the
-/// live counter. A CJK character counts 1; an emoji built with joiners counts each part.
+/// Characters the stored value will have after trimming, for the live counter and every
+/// length limit. A character is what a person sees as one (a grapheme cluster): a CJK
+/// character, `👩‍🔬` (three code points joined) and `é` written as e + accent each count 1.
 pub fn char_count(raw: &str) -> usize {
-    normalize(raw, true).chars().count()
+    grapheme_count(&normalize(raw, true))
+}
+
+/// Grapheme clusters in `text` as it is, without trimming.
+fn grapheme_count(text: &str) -> usize {
+    text.graphemes(true).count()
 }
 
 /// Rejects control characters; `\n` and `\t` are allowed only in multi-line text.
@@ -76,9 +84,10 @@ pub fn check_chars(text: &str, multiline: bool) -> Result<(), TextError> {
     Ok(())
 }
 
-/// Checks an already-normalised text's length against inclusive bounds in characters.
+/// Checks an already-normalised text's length against inclusive bounds in characters
+/// (grapheme clusters, as [`char_count`] counts them).
 pub fn check_length(text: &str, min: usize, max: usize) -> Result<(), TextError> {
-    let n = text.chars().count();
+    let n = grapheme_count(text);
     if n < min {
         Err(TextError::TooShort { missing: min - n })
     } else if n > max {
@@ -141,6 +150,13 @@ mod tests {
     #[test]
     fn crlf_counts_once() {
         assert_eq!(char_count(" 一\r\n二 "), 3);
+    }
+
+    #[test]
+    fn graphemes_count_once() {
+        assert_eq!(char_count("👩\u{200D}🔬"), 1);
+        assert_eq!(char_count("e\u{301}"), 1);
+        assert_eq!(check_length("e\u{301}e\u{301}", 0, 2), Ok(()));
     }
 
     #[test]

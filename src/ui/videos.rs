@@ -1,0 +1,253 @@
+//! The videos chosen in this tab, owned by the app rather than by the video step: each work's
+//! `File` (a browser never gives it back after a reload), its inspection and its fingerprint
+//! job. Hashing therefore goes on while the unit moves between steps and works; there is one
+//! job per work, cancelled when the work is deleted or another file is chosen for it; and
+//! every result is stored on the work that started it, by id, whatever is selected then.
+
+use super::state::AppState;
+use crate::core::contest::VideoRules;
+use crate::core::inspection::inspect;
+use crate::core::submission::VideoSummary;
+use crate::web::blob_source::BlobSource;
+use crate::web::fingerprint::{self, HashEvent, HashJob};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use std::collections::{BTreeMap, HashMap};
+
+/// What is happening to a work's video right now.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Progress {
+    /// Its metadata is being read.
+    Inspecting,
+    /// The fingerprint worker runs.
+    Hashing {
+        /// Bytes hashed.
+        done: u64,
+        /// File size.
+        total: u64,
+        /// When hashing started (ms, `Date.now()`).
+        started_ms: f64,
+        /// When the last progress arrived.
+        now_ms: f64,
+    },
+    /// The unit stopped the fingerprint.
+    Cancelled,
+    /// The worker failed, with the browser's message.
+    Failed(String),
+}
+
+impl Progress {
+    /// Percentage done, for a hashing job.
+    pub fn percent(&self) -> Option<f64> {
+        match self {
+            Progress::Hashing { done, total, .. } => Some(if *total == 0 {
+                100.0
+            } else {
+                *done as f64 * 100.0 / *total as f64
+            }),
+            _ => None,
+        }
+    }
+}
+
+/// A chosen file and the generation of the choice (a newer choice makes older results stale).
+#[derive(Clone)]
+pub struct Picked {
+    /// The file as the browser gave it.
+    pub file: web_sys::File,
+    /// Increases with every choice in this tab.
+    pub generation: u64,
+}
+
+/// The app-owned registry, provided inside [`AppState`].
+#[derive(Clone, Copy)]
+pub struct Videos {
+    picked: RwSignal<HashMap<String, Picked>, LocalStorage>,
+    jobs: StoredValue<HashMap<String, HashJob>, LocalStorage>,
+    progress: RwSignal<BTreeMap<String, Progress>>,
+    next_generation: StoredValue<u64>,
+}
+
+impl Default for Videos {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Videos {
+    /// An empty registry.
+    pub fn new() -> Self {
+        Videos {
+            picked: RwSignal::new_local(HashMap::new()),
+            jobs: StoredValue::new_local(HashMap::new()),
+            progress: RwSignal::new(BTreeMap::new()),
+            next_generation: StoredValue::new(1),
+        }
+    }
+
+    /// The file chosen for a work in this tab (reactive).
+    pub fn picked(&self, work_id: &str) -> Option<Picked> {
+        self.picked.with(|m| m.get(work_id).cloned())
+    }
+
+    /// What is happening to a work's video (reactive).
+    pub fn progress(&self, work_id: &str) -> Option<Progress> {
+        self.progress.with(|m| m.get(work_id).cloned())
+    }
+
+    /// Every work with something going on (reactive).
+    pub fn all_progress(&self) -> Vec<(String, Progress)> {
+        self.progress
+            .with(|m| m.iter().map(|(k, v)| (k.clone(), v.clone())).collect())
+    }
+
+    fn set_progress(&self, work_id: &str, p: Option<Progress>) {
+        self.progress.update(|m| match p {
+            Some(p) => {
+                m.insert(work_id.to_string(), p);
+            }
+            None => {
+                m.remove(work_id);
+            }
+        });
+    }
+
+    fn is_current(&self, work_id: &str, generation: u64) -> bool {
+        self.picked
+            .with_untracked(|m| m.get(work_id).map(|p| p.generation) == Some(generation))
+    }
+
+    /// Chooses `file` for `work_id`: stops that work's running job, inspects the file, stores
+    /// the report on that work, then fingerprints it.
+    pub fn choose(&self, state: AppState, work_id: String, file: web_sys::File, rules: VideoRules) {
+        self.stop_job(&work_id);
+        let generation = self.next_generation.get_value();
+        self.next_generation.set_value(generation + 1);
+        self.picked.update(|m| {
+            m.insert(
+                work_id.clone(),
+                Picked {
+                    file: file.clone(),
+                    generation,
+                },
+            );
+        });
+        self.set_progress(&work_id, Some(Progress::Inspecting));
+        let videos = *self;
+        spawn_local(async move {
+            let source = BlobSource::new(file.clone().into());
+            let report = inspect(&source, &rules).await;
+            // A newer choice for this work (or its deletion) makes this result stale.
+            if !videos.is_current(&work_id, generation) {
+                return;
+            }
+            let summary = VideoSummary::from_inspection(&file.name(), file.size() as u64, report);
+            state.write(|ws, now| ws.attach_inspection(&work_id, summary, now));
+            videos.hash(state, &work_id);
+        });
+    }
+
+    /// (Re)starts the fingerprint of the file chosen for `work_id`.
+    pub fn hash(&self, state: AppState, work_id: &str) {
+        let Some(picked) = self.picked.with_untracked(|m| m.get(work_id).cloned()) else {
+            return;
+        };
+        self.stop_job(work_id);
+        let started = js_sys::Date::now();
+        let total = picked.file.size() as u64;
+        self.set_progress(
+            work_id,
+            Some(Progress::Hashing {
+                done: 0,
+                total,
+                started_ms: started,
+                now_ms: started,
+            }),
+        );
+        let videos = *self;
+        let id = work_id.to_string();
+        let name = picked.file.name();
+        let generation = picked.generation;
+        let job = fingerprint::start(&picked.file, move |ev| {
+            if !videos.is_current(&id, generation) {
+                return;
+            }
+            match ev {
+                HashEvent::Progress { done, total } => videos.set_progress(
+                    &id,
+                    Some(Progress::Hashing {
+                        done,
+                        total,
+                        started_ms: started,
+                        now_ms: js_sys::Date::now(),
+                    }),
+                ),
+                HashEvent::Done(fp) => {
+                    state.write(|ws, now| ws.attach_fingerprint(&id, &name, &fp, now));
+                    videos.set_progress(&id, None);
+                    videos.finish_later(&id, generation);
+                }
+                HashEvent::Failed(m) => {
+                    videos.set_progress(&id, Some(Progress::Failed(m)));
+                    videos.finish_later(&id, generation);
+                }
+            }
+        });
+        match job {
+            Ok(j) => self.jobs.update_value(|m| {
+                m.insert(work_id.to_string(), j);
+            }),
+            Err(m) => self.set_progress(work_id, Some(Progress::Failed(m))),
+        }
+    }
+
+    /// Drops a finished job after its handler has returned (never from inside it).
+    fn finish_later(&self, work_id: &str, generation: u64) {
+        let videos = *self;
+        let id = work_id.to_string();
+        spawn_local(async move {
+            if videos.is_current(&id, generation) {
+                videos.stop_job(&id);
+            }
+        });
+    }
+
+    fn stop_job(&self, work_id: &str) {
+        // Dropping a job terminates its worker and detaches its handlers.
+        let job = self.jobs.try_update_value(|m| m.remove(work_id)).flatten();
+        drop(job);
+    }
+
+    /// The unit stops a running fingerprint.
+    pub fn cancel(&self, work_id: &str) {
+        self.stop_job(work_id);
+        self.set_progress(work_id, Some(Progress::Cancelled));
+    }
+
+    /// Forgets a work entirely (it was deleted): its job stops, its file is released.
+    pub fn forget(&self, work_id: &str) {
+        self.stop_job(work_id);
+        self.picked.update(|m| {
+            m.remove(work_id);
+        });
+        self.set_progress(work_id, None);
+    }
+
+    /// Forgets every work not in `ids` (after an import or a clear).
+    pub fn retain(&self, ids: &[String]) {
+        let gone: Vec<String> = self.picked.with_untracked(|m| {
+            m.keys()
+                .chain(
+                    self.progress
+                        .with_untracked(|p| p.keys().cloned().collect::<Vec<_>>())
+                        .iter(),
+                )
+                .filter(|k| !ids.contains(k))
+                .cloned()
+                .collect()
+        });
+        for id in gone {
+            self.forget(&id);
+        }
+    }
+}
