@@ -15,8 +15,11 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
 fi
 
 # 2. Debian packages: the browser and its driver for tests, CJK fonts (else screenshots show
-#    boxes), ffmpeg for test fixtures.
-APT_PKGS=(chromium chromium-driver fonts-noto-cjk fonts-noto-color-emoji ffmpeg)
+#    boxes), ffmpeg for test fixtures, four independent ZIP readers that every package must
+#    pass (unzip, python3 zipfile, bsdtar, 7-Zip), and LibreOffice + poppler to render the
+#    .docx 附件3 and check it is one A4 page.
+APT_PKGS=(chromium chromium-driver fonts-noto-cjk fonts-noto-color-emoji ffmpeg
+  unzip python3 libarchive-tools 7zip poppler-utils libreoffice-writer)
 missing=()
 for p in "${APT_PKGS[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

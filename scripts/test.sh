@@ -19,6 +19,9 @@ step "fixtures: real MP4s made with ffmpeg"
 step "native tests (cargo test)"
 cargo test --quiet
 
+step "documents: the sample 附件3 (.docx via LibreOffice, .html via Chromium) is one A4 page each"
+./scripts/docx-to-png.sh test-artifacts/forms
+
 step "browser tests (wasm-bindgen-test, headless Chromium)"
 for t in tests/web_*.rs; do
   cargo test --target wasm32-unknown-unknown --test "$(basename "$t" .rs)"

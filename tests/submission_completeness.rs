@@ -57,6 +57,7 @@ fn fill_work(def: &ContestDefinition, ws: &mut Workspace, id: &str, title: &str)
         file_name: "作品.mp4".into(),
         size: 123_456_789,
         verdict: Some(Severity::Pass),
+        sha256: Some("ab".repeat(32)),
         ..VideoSummary::default()
     });
 }
@@ -377,4 +378,15 @@ fn unreadable_verdict_in_an_old_save_blocks_like_an_unfinished_check() {
     json["works"][0]["video"]["verdict"] = " WARN ".into();
     let ws = Workspace::from_json(&json.to_string()).unwrap();
     assert!(blockers(&def, &ws, "w1").is_empty());
+}
+
+#[test]
+fn a_passing_video_without_its_sha256_still_blocks_the_package() {
+    let def = builtin();
+    let mut ws = complete(&def);
+    assert!(blockers(&def, &ws, "w1").is_empty());
+    ws.work_mut("w1").unwrap().video.as_mut().unwrap().sha256 = None;
+    let b = step_blockers(&def, &ws, "w1", Step::Video);
+    assert_eq!(b.len(), 1, "{b:?}");
+    assert!(b[0].message.contains("SHA-256"), "{}", b[0].message);
 }

@@ -13,9 +13,9 @@ fn workspace_round_trips_through_local_storage() {
     let def = builtin();
     let mut ws = Workspace::new(&def);
     ws.add_work("w1");
-    ws.set_value(&def, Some("w1"), "work_title", "<b>标题</b> & 🎬")
+    ws.set_value(&def, Some("w1"), "work_title", "<b>标题</b> & 🎬", 1)
         .unwrap();
-    ws.set_value(&def, None, "unit_name", "重庆某某公司")
+    ws.set_value(&def, None, "unit_name", "重庆某某公司", 1)
         .unwrap();
     storage::probe().expect("storage works in the test browser");
     storage::save("test.ws", &ws.to_json()).unwrap();

@@ -43,8 +43,6 @@ pub struct Strings {
     pub package_not_ready: &'static str,
     /// Package step: package reminders.
     pub package_reminders: &'static str,
-    /// Package step: package later.
-    pub package_later: &'static str,
     /// Name of the video check: rule container.
     pub rule_container: &'static str,
     /// Name of the video check: rule duration.
@@ -261,8 +259,8 @@ pub struct Strings {
     pub clear_question: &'static str,
     /// clear confirm.
     pub clear_confirm: &'static str,
-    /// blank date.
-    pub blank_date: &'static str,
+    /// Print view: why to finish the video check before printing.
+    pub print_code_hint: &'static str,
     /// back to pledge.
     pub back_to_pledge: &'static str,
     /// print hint.
@@ -317,6 +315,72 @@ pub struct Strings {
     pub backup_file_name: &'static str,
     /// The browser has no IndexedDB (scans cannot be kept).
     pub no_indexeddb: &'static str,
+    /// The chosen video changed on disk since it was hashed.
+    pub package_video_changed: &'static str,
+    /// Putting the video inside needs the file in this tab.
+    pub package_need_file: &'static str,
+    /// Package member: 附件3 as Word.
+    pub member_form_docx: &'static str,
+    /// Package member: 附件3 as HTML.
+    pub member_form_html: &'static str,
+    /// Package member: the inspection report.
+    pub member_report: &'static str,
+    /// Package member: inspection.json.
+    pub member_inspection_json: &'static str,
+    /// Package member: submission.json.
+    pub member_submission_json: &'static str,
+    /// Package member: manifest.json.
+    pub member_manifest: &'static str,
+    /// Package member: the pledge scan.
+    pub member_scan: &'static str,
+    /// Package member: the video.
+    pub member_video: &'static str,
+    /// Download size with the video; `{size}` is replaced.
+    pub package_size_with_video: &'static str,
+    /// Download size without the video.
+    pub package_size_small: &'static str,
+    /// Heading of the package contents.
+    pub package_contents_title: &'static str,
+    /// Checkbox: put the video inside; `{size}` is replaced.
+    pub package_include_video: &'static str,
+    /// Hint under the video checkbox.
+    pub package_include_video_hint: &'static str,
+    /// Label before the verification code.
+    pub package_code_label: &'static str,
+    /// The video hash is still missing.
+    pub package_need_hash: &'static str,
+    /// The download button.
+    pub package_download: &'static str,
+    /// Packaging in progress.
+    pub package_building: &'static str,
+    /// Packaging done; `{name}` is replaced.
+    pub package_done: &'static str,
+    /// Packaging failed; `{why}` is replaced.
+    pub package_failed: &'static str,
+    /// The video could not be read; `{why}` is replaced.
+    pub open_video_unreadable: &'static str,
+    /// Heading of the open-package section.
+    pub open_title: &'static str,
+    /// Hint of the open-package section.
+    pub open_hint: &'static str,
+    /// Button label to choose a package.
+    pub open_label: &'static str,
+    /// Reading a package.
+    pub open_reading: &'static str,
+    /// A work was restored; `{title}` is replaced.
+    pub open_restored: &'static str,
+    /// Every member matches the manifest.
+    pub open_members_ok: &'static str,
+    /// Heading of the problems list.
+    pub open_problems: &'static str,
+    /// Hashing the video; `{pct}` is replaced.
+    pub open_video_hashing: &'static str,
+    /// The video matches.
+    pub open_video_ok: &'static str,
+    /// The video is not inside the package.
+    pub open_video_needed: &'static str,
+    /// Label of the separate video input.
+    pub open_video_label: &'static str,
     /// A date; `{y}`, `{m}`, `{d}` are replaced.
     pub date_format: &'static str,
     /// File name of the unreadable saved data offered for download.

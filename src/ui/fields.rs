@@ -28,17 +28,12 @@ pub fn FormField(field: FieldDefinition) -> impl IntoView {
                 .to_string()
         })
     });
+    // Event handlers hold plain clones, not the component's stored values: a blur fires
+    // when the page changes and removes the focused input, after those are disposed.
+    let (c_set, id_set) = (contest.clone(), id.clone());
     let set = move |raw: String| {
         let wid = state.work_id();
-        state.write(|ws, now| {
-            ws.set_value(
-                &contest_r.get_value(),
-                wid.as_deref(),
-                &id_r.get_value(),
-                raw,
-                now,
-            )
-        });
+        state.write(|ws, now| ws.set_value(&c_set, wid.as_deref(), &id_set, raw, now));
     };
     let unit_scope = field.scope == FieldScope::Unit;
     let check = Memo::new(move |_| field_r.with_value(|f| validate_field(f, &value.get())));
@@ -71,7 +66,8 @@ pub fn FormField(field: FieldDefinition) -> impl IntoView {
     };
     let describedby = format!("{hint_id} {err_id}");
     let on_input = move |ev: leptos::ev::Event| set(event_target_value(&ev));
-    let on_blur = move |_| state.touch(&id_r.get_value(), unit_scope);
+    let id_blur = id.clone();
+    let on_blur = move |_| state.touch(&id_blur, unit_scope);
     let label = field.label.clone();
     let required = field.required;
     let control = if field.kind == FieldKind::Multiline {

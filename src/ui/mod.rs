@@ -7,6 +7,8 @@ mod district;
 mod eligibility;
 mod fields;
 mod form_step;
+mod mark;
+mod open_package;
 mod package_step;
 mod pledge_step;
 mod print_view;

@@ -7,7 +7,6 @@ use crate::i18n::{fill, t};
 use crate::web::{download::download_bytes, scan_store, storage::StorageError};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use wasm_bindgen::JsCast;
 
 /// Save status line plus backup and clear actions.
 #[component]
@@ -28,11 +27,9 @@ pub fn SaveBar() -> impl IntoView {
     };
     let c1 = contest.clone();
     let on_import = move |ev: leptos::ev::Event| {
-        let input: web_sys::HtmlInputElement = ev.target().unwrap().unchecked_into();
-        let Some(file) = input.files().and_then(|f| f.get(0)) else {
+        let Some(file) = crate::web::files::picked_file(&ev) else {
             return;
         };
-        input.set_value("");
         let contest = c1.clone();
         spawn_local(async move {
             let text = match wasm_bindgen_futures::JsFuture::from(file.text()).await {

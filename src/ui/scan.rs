@@ -6,7 +6,6 @@ use crate::i18n::{fill, human_size, t};
 use crate::web::scan_store;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use wasm_bindgen::JsCast;
 
 /// Largest scan accepted; a phone photo of an A4 page is a few MB.
 const MAX_SCAN_BYTES: f64 = 20.0 * 1024.0 * 1024.0;
@@ -22,11 +21,9 @@ pub fn ScanAttachment() -> impl IntoView {
             .with(|w| w.selected_work().and_then(|wk| wk.pledge.scan.clone()))
     });
     let on_pick = move |ev: leptos::ev::Event| {
-        let input: web_sys::HtmlInputElement = ev.target().unwrap().unchecked_into();
-        let Some(file) = input.files().and_then(|f| f.get(0)) else {
+        let Some(file) = crate::web::files::picked_file(&ev) else {
             return;
         };
-        input.set_value("");
         let mime = file.type_();
         if !(mime.starts_with("image/") || mime == "application/pdf") {
             message.set(Some(t().scan_wrong_type.to_string()));

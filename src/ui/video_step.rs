@@ -10,8 +10,8 @@ use crate::core::inspection::verdict::fmt_duration;
 use crate::core::inspection::{Facts, FILE_RULE};
 use crate::core::submission::{TickList, VideoSummary};
 use crate::i18n::{fill, human_size, t};
+use crate::web::files::{dropped_file, picked_file};
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 /// The video page of the selected work. Inspection and hashing belong to the app
 /// (`ui::videos`), so leaving this page or switching works never stops or misfiles them.
@@ -36,25 +36,13 @@ pub fn VideoStep() -> impl IntoView {
         }
     };
     let on_pick = move |ev: leptos::ev::Event| {
-        let Some(input) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
-            return;
-        };
-        if let Some(f) = input.files().and_then(|l| l.get(0)) {
+        if let Some(f) = picked_file(&ev) {
             choose(f);
         }
-        input.set_value("");
     };
     let on_drop = move |ev: leptos::ev::DragEvent| {
-        ev.prevent_default();
         dragging.set(false);
-        if let Some(f) = ev
-            .data_transfer()
-            .and_then(|d| d.files())
-            .and_then(|l| l.get(0))
-        {
+        if let Some(f) = dropped_file(&ev) {
             choose(f);
         }
     };

@@ -39,3 +39,11 @@ impl ByteSource for BlobSource {
         Ok(js_sys::Uint8Array::new(&buf).to_vec())
     }
 }
+
+/// Reads a small Blob (a scan, a package member) whole.
+pub async fn read_all(blob: &web_sys::Blob) -> Result<Vec<u8>, String> {
+    let buf = JsFuture::from(blob.array_buffer())
+        .await
+        .map_err(|e| js_message(&e))?;
+    Ok(js_sys::Uint8Array::new(&buf).to_vec())
+}

@@ -4,13 +4,17 @@ use wasm_bindgen::JsCast;
 
 /// Saves `bytes` as a file named `name` through a temporary object URL.
 pub fn download_bytes(name: &str, mime: &str, bytes: &[u8]) -> Result<(), String> {
+    download_blob(name, &bytes_blob(bytes, mime)?)
+}
+
+/// Bytes as a Blob of type `mime` (one copy into JS memory).
+pub fn bytes_blob(bytes: &[u8], mime: &str) -> Result<web_sys::Blob, String> {
     let parts = js_sys::Array::new();
     parts.push(&js_sys::Uint8Array::from(bytes));
     let opts = web_sys::BlobPropertyBag::new();
     opts.set_type(mime);
-    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &opts)
-        .map_err(|e| format!("{e:?}"))?;
-    download_blob(name, &blob)
+    web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &opts)
+        .map_err(|e| super::js_message(&e))
 }
 
 /// Saves a Blob as a file named `name`.

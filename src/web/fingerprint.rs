@@ -65,9 +65,9 @@ fn text(v: &JsValue, key: &str) -> String {
 /// The worker's loader script (Trunk's `data-loader-shim`), next to the app's own files.
 const WORKER_URL: &str = "./fingerprint-worker_loader.js";
 
-/// Starts hashing `file` in a Web Worker; `on_event` receives progress and the result.
+/// Starts hashing `file` (a File or any Blob, e.g. a slice of a package) in a Web Worker; `on_event` receives progress and the result.
 pub fn start(
-    file: &web_sys::File,
+    file: &web_sys::Blob,
     on_event: impl Fn(HashEvent) + 'static,
 ) -> Result<HashJob, String> {
     let opts = WorkerOptions::new();

@@ -3,8 +3,12 @@
 
 pub mod blob_source;
 pub mod download;
+pub mod files;
 pub mod fingerprint;
 pub mod fingerprint_worker;
+pub mod package_blob;
+pub mod package_client;
+pub mod package_worker;
 pub mod panic;
 pub mod scan_store;
 pub mod storage;

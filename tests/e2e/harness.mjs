@@ -90,3 +90,34 @@ export async function goToStep(page, server, slug, heading) {
   await page.goto(server.url + '#/' + slug);
   await page.waitForFunction((h) => document.querySelector('main h2')?.textContent.includes(h), heading);
 }
+
+export const VALID_CREDIT_CODE = '915000002028033848';
+export const SAMPLE_SUMMARY = '本片讲述重庆某研究院青年科研团队十年攻关新型材料的故事，展现求实创新、协同育人的科学家精神；创新点在于以实验室日志为线索串联人物与成果，采用第一人称叙事。';
+
+/** Fills every step for the selected work as a unit would, with `video` as its file, and
+ *  waits until the package step says it is ready. */
+export async function completeWork(page, server, { title, video, district = '渝中区', unit = '重庆某某新材料科技有限公司' }) {
+  await goToStep(page, server, 'eligibility', '单位与资格');
+  await page.locator('#district').selectOption(district);
+  await page.getByLabel('在渝企业').check();
+  await page.getByLabel('创作单位', { exact: true }).fill(unit);
+  await page.getByLabel('统一社会信用代码').fill(VALID_CREDIT_CODE);
+  await page.getByLabel('联系地址').fill('重庆市渝中区解放碑某路 1 号');
+  for (const cb of await page.locator('fieldset:has(legend:text("参赛资格确认")) input[type=checkbox]').all()) await cb.check();
+  await goToStep(page, server, 'form', '报送表');
+  await page.getByLabel('作品名称').fill(title);
+  await page.getByLabel('联系人姓名').fill('张三');
+  await page.getByLabel('电子邮箱').fill('zhangsan@example.com');
+  await page.getByLabel('联系电话').fill('023-63891234');
+  await page.getByLabel('内容简介及主要创新点').fill(SAMPLE_SUMMARY);
+  await goToStep(page, server, 'pledge', '诚信承诺');
+  for (const cb of await page.locator('fieldset:has(legend:text("本单位作出以下承诺")) input[type=checkbox]').all()) await cb.check();
+  await page.getByLabel('法定代表人').fill('李四');
+  await page.getByLabel('承诺日期').fill('2023-05-20');
+  await goToStep(page, server, 'video', '视频检查');
+  await page.getByLabel('选择或拖入视频文件（MP4）').setInputFiles(video);
+  await page.waitForSelector('.verdict');
+  await page.waitForSelector('.sha256 code', { timeout: 60000 });
+  for (const cb of await page.locator('fieldset:has(legend:text("逐条确认")) input[type=checkbox]').all()) await cb.check();
+  await goToStep(page, server, 'package', '生成报送包');
+}

@@ -3,11 +3,9 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { startServer, launchBrowser, openPage, appReady, screenshot, goToStep, FIXTURES } from './harness.mjs';
+import { startServer, launchBrowser, openPage, appReady, screenshot, goToStep, FIXTURES, VALID_CREDIT_CODE as VALID_CODE, SAMPLE_SUMMARY as SUMMARY } from './harness.mjs';
 
 const HOSTILE = '<img src=x onerror=alert(1)> &amp; 🎬\u202Eabc';
-const VALID_CODE = '915000002028033848';
-const SUMMARY = '本片讲述重庆某研究院青年科研团队十年攻关新型材料的故事，展现求实创新、协同育人的科学家精神；创新点在于以实验室日志为线索串联人物与成果，采用第一人称叙事。';
 
 let server, browser;
 before(async () => { server = await startServer(); browser = await launchBrowser(); });

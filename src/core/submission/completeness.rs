@@ -179,6 +179,12 @@ pub fn blockers(def: &ContestDefinition, ws: &Workspace, work_id: &str) -> Vec<B
             "请选择参赛视频文件并完成检查".to_string(),
         )),
         Some(v) => match v.verdict {
+            // The package binds the video by its SHA-256, so the fingerprint must be done.
+            Some(Severity::Pass | Severity::Warn) if v.sha256.is_none() => out.push(item(
+                Step::Video,
+                Some(keys::VIDEO),
+                "视频校验值（SHA-256）尚未计算完成，请选择视频文件并等待计算完成".to_string(),
+            )),
             Some(Severity::Pass | Severity::Warn) => {}
             Some(Severity::Fail) => out.push(item(
                 Step::Video,

@@ -1,0 +1,389 @@
+//! 附件3 as one self-contained HTML page: A4 portrait, the official table, no script, no
+//! external resource (a CSP forbids both), so it opens and prints the same anywhere.
+//!
+//! Every text, the definition's included, is HTML-escaped; each value the unit typed sits in
+//! its own `<bdi>`, so right-to-left marks in it cannot reorder the rest of the form.
+
+use super::form::{estimated_lines, FilledForm, FormRow, PledgePart};
+use super::markup::escape_html as esc;
+use std::fmt::Write;
+
+/// Title font: 方正小标宋 as on official forms, then the nearest Song faces.
+const TITLE_FONTS: &str =
+    r#""FZXiaoBiaoSong-B05S", "方正小标宋简体", "STZhongsong", "SimSun", serif"#;
+/// Body font: 仿宋 as on official forms, then 宋体 and Noto Serif CJK.
+const BODY_FONTS: &str =
+    r#""FangSong", "仿宋", "STFangsong", "SimSun", "宋体", "Noto Serif CJK SC", serif"#;
+/// The attachment label is set in 黑体 by convention.
+const HEI_FONTS: &str = r#""SimHei", "黑体", "STHeiti", "Noto Sans CJK SC", sans-serif"#;
+
+/// Millimetres per point.
+const MM_PER_PT: f32 = 0.3528;
+/// Text height of the page: A4 less print.css's 15 mm margins, less some slack for the
+/// differences between browsers' layouts.
+const PAGE_MM: f32 = 297.0 - 30.0 - 6.0;
+/// Width of the sheet between the margins (210 mm less 2 × 16 mm).
+const SHEET_MM: f32 = 178.0;
+/// Column widths as in the print view: label 22 %, value, label 15 %, value.
+const LABEL_MM: f32 = SHEET_MM * 0.22;
+/// Second label column.
+const LABEL2_MM: f32 = SHEET_MM * 0.15;
+/// Each of the two value columns of the pair row.
+const PAIR_MM: f32 = (SHEET_MM - LABEL_MM - LABEL2_MM) / 2.0;
+/// The three value columns a full row spans.
+const SPAN_MM: f32 = SHEET_MM - LABEL_MM;
+/// Cell padding: 1.5 mm top and bottom, 2 mm left and right.
+const PAD_MM: f32 = 2.0;
+/// Designed height of the summary cell; it shrinks when the page is full.
+const SUMMARY_MM: f32 = 80.0;
+/// Minimum height of an ordinary row.
+const ROW_MM: f32 = 11.0;
+
+/// The whole HTML document of the filled form.
+pub fn form_html(form: &FilledForm) -> String {
+    let mut h = String::with_capacity(16 * 1024);
+    h.push_str("<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n");
+    h.push_str(
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; \
+         style-src 'unsafe-inline'; img-src data:\">\n",
+    );
+    h.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+    h.push_str(&format!(
+        "<title>{} {}</title>\n",
+        esc(&form.attachment),
+        esc(&form.title)
+    ));
+    h.push_str("<style>\n");
+    h.push_str(&css(&layout(form)));
+    h.push_str("</style>\n</head>\n<body>\n<main class=\"sheet\">\n");
+
+    h.push_str("<header class=\"head\">");
+    h.push_str(&format!(
+        "<p class=\"attachment\">{}</p>",
+        esc(&form.attachment)
+    ));
+    if let Some(v) = &form.verification {
+        h.push_str(&format!(
+            "<div class=\"verify\"><div class=\"qr\" role=\"img\" aria-label=\"核验码二维码\">{}</div>\
+             <p class=\"code\">核验码：<bdi>{}</bdi></p></div>",
+            inline_svg(&v.qr_svg),
+            esc(&v.code)
+        ));
+    }
+    h.push_str("</header>\n");
+    h.push_str(&format!("<h1 class=\"title\">{}</h1>\n", esc(&form.title)));
+
+    h.push_str(&format!(
+        "<p class=\"unit-line\">{}：",
+        esc(&form.unit_label)
+    ));
+    if form.unit_name.trim().is_empty() {
+        h.push_str(&format!(
+            "<span class=\"blank\">（{}）</span>",
+            esc(&form.unit_hint)
+        ));
+    } else {
+        h.push_str(&format!(
+            "<bdi class=\"value\">{}</bdi>",
+            esc(&form.unit_name)
+        ));
+    }
+    h.push_str("</p>\n");
+
+    h.push_str(
+        "<table class=\"form-table\">\n<colgroup><col class=\"c-label\"><col class=\"c-value\">\
+         <col class=\"c-label2\"><col class=\"c-value2\"></colgroup>\n<tbody>\n",
+    );
+    for row in &form.rows {
+        match row {
+            FormRow::Full {
+                label,
+                value,
+                tall: false,
+            } => h.push_str(&format!(
+                "<tr class=\"line\"><th scope=\"row\">{}</th><td colspan=\"3\"><bdi>{}</bdi></td></tr>\n",
+                esc(label),
+                esc(value)
+            )),
+            FormRow::Full {
+                label,
+                value,
+                tall: true,
+            } => {
+                h.push_str(&format!(
+                    "<tr class=\"summary-row\"><th scope=\"row\">{}</th>\
+                     <td colspan=\"3\" class=\"summary\"><bdi>{}</bdi></td></tr>\n",
+                    esc(label),
+                    esc(value)
+                ));
+            }
+            FormRow::Pair {
+                left_label,
+                left_value,
+                right_label,
+                right_value,
+            } => h.push_str(&format!(
+                "<tr class=\"line\"><th scope=\"row\">{}</th><td><bdi>{}</bdi></td>\
+                 <th scope=\"row\">{}</th><td><bdi>{}</bdi></td></tr>\n",
+                esc(left_label),
+                esc(left_value),
+                esc(right_label),
+                esc(right_value)
+            )),
+        }
+    }
+
+    h.push_str(&format!(
+        "<tr class=\"pledge-row\"><th scope=\"row\">{}</th><td colspan=\"3\" class=\"pledge-cell\">\
+         <p class=\"pledge-body\">",
+        esc(&form.pledge_title)
+    ));
+    for part in &form.pledge_parts {
+        match part {
+            PledgePart::Text(t) => h.push_str(&esc(t)),
+            PledgePart::Value(v) => h.push_str(&format!("<bdi>{}</bdi>", esc(v))),
+        }
+    }
+    h.push_str(&format!(
+        "</p>\n<div class=\"sign-line\"><span>{}：<bdi class=\"rep\">{}</bdi></span>\
+         <span class=\"stamp\">{}</span></div>\n<p class=\"sign-date\">{}</p></td></tr>\n",
+        esc(&form.signature_label),
+        esc(&form.legal_representative),
+        esc(&form.stamp_label),
+        esc(&form.date_line())
+    ));
+    h.push_str("</tbody>\n</table>\n</main>\n</body>\n</html>\n");
+    h
+}
+
+/// Sizes of the summary and the pledge: (font size in pt, line height), the room for
+/// signature and stamp in mm. [`layout`] takes the first that fits the page.
+#[derive(Debug, Clone, Copy)]
+struct Density {
+    summary: (f32, f32),
+    pledge: (f32, f32),
+    ink_gap: f32,
+}
+
+/// From the form as designed (小四 summary) to the tightest (五号 throughout, less ink room),
+/// the same steps as the .docx takes.
+const DENSITIES: [Density; 4] = [
+    Density {
+        summary: (12.0, 1.5),
+        pledge: (12.0, 1.5),
+        ink_gap: 12.0,
+    },
+    Density {
+        summary: (10.5, 1.4),
+        pledge: (12.0, 1.5),
+        ink_gap: 12.0,
+    },
+    Density {
+        summary: (10.5, 1.4),
+        pledge: (12.0, 1.35),
+        ink_gap: 8.0,
+    },
+    Density {
+        summary: (10.5, 1.4),
+        pledge: (10.5, 1.4),
+        ink_gap: 6.0,
+    },
+];
+
+/// The summary's and the pledge's sizes and heights for this form (see the .docx's layout:
+/// the summary takes what the page has left, up to its designed height; rows only have
+/// minimum heights, so nothing is clipped).
+struct Layout {
+    density: Density,
+    summary_mm: f32,
+    pledge_mm: f32,
+}
+
+/// Lines of `text` at `pt` in a column `width_mm` wide (less its padding).
+fn lines(text: &str, width_mm: f32, pt: f32) -> f32 {
+    let per_line = ((width_mm - 2.0 * PAD_MM) / (pt * MM_PER_PT))
+        .floor()
+        .max(1.0);
+    estimated_lines(text, per_line as usize) as f32
+}
+
+fn layout(form: &FilledForm) -> Layout {
+    let line_mm = |(pt, lh): (f32, f32)| pt * lh * MM_PER_PT;
+    let body = (12.0, 1.5);
+    let head = if form.verification.is_some() {
+        18.5
+    } else {
+        6.8
+    };
+    let title = lines(&form.title, 160.0 + 2.0 * PAD_MM, 18.0) * line_mm((18.0, 1.45)) + 7.0;
+    let unit_text = if form.unit_name.trim().is_empty() {
+        format!("{}：（{}）", form.unit_label, form.unit_hint)
+    } else {
+        format!("{}：{}", form.unit_label, form.unit_name)
+    };
+    let unit = lines(&unit_text, SHEET_MM + 2.0 * PAD_MM, 14.0) * line_mm((14.0, 1.5)) + 2.0;
+    let row = |n: f32| ROW_MM.max(n * line_mm(body) + 3.0);
+    let rows: f32 = form
+        .rows
+        .iter()
+        .map(|r| match r {
+            FormRow::Full { tall: true, .. } => 0.0,
+            FormRow::Full { label, value, .. } => {
+                row(lines(label, LABEL_MM, 12.0).max(lines(value, SPAN_MM, 12.0)))
+            }
+            FormRow::Pair {
+                left_label,
+                left_value,
+                right_label,
+                right_value,
+            } => row(lines(left_label, LABEL_MM, 12.0)
+                .max(lines(left_value, PAIR_MM, 12.0))
+                .max(lines(right_label, LABEL2_MM, 12.0))
+                .max(lines(right_value, PAIR_MM, 12.0))),
+        })
+        .sum();
+    let fixed = head + title + unit + rows;
+    let pledge_text = format!("　　{}", form.pledge_text);
+    let heights = |d: &Density| {
+        let pledge = 4.5
+            + lines(&pledge_text, SPAN_MM, d.pledge.0) * line_mm(d.pledge)
+            + 2.0 * (d.ink_gap + line_mm(d.pledge));
+        let summary = 3.0 + lines(form.summary(), SPAN_MM, d.summary.0) * line_mm(d.summary);
+        (pledge, summary)
+    };
+    let density = *DENSITIES
+        .iter()
+        .find(|d| {
+            let (pledge, summary) = heights(d);
+            fixed + pledge + summary <= PAGE_MM
+        })
+        .unwrap_or(&DENSITIES[DENSITIES.len() - 1]);
+    let (pledge, summary) = heights(&density);
+    let room = (PAGE_MM - fixed - pledge).max(0.0);
+    Layout {
+        density,
+        summary_mm: SUMMARY_MM.min(room).max(summary).max(ROW_MM),
+        pledge_mm: pledge,
+    }
+}
+
+/// The page's style sheet: A4 with print.css's margins, the print view's table proportions,
+/// and this form's summary and pledge sizes.
+fn css(layout: &Layout) -> String {
+    let d = layout.density;
+    let mut css = format!(
+        "@page {{ size: A4 portrait; margin: 15mm 16mm; }}
+* {{ box-sizing: border-box; }}
+html {{ background: #fff; color: #000; }}
+body {{ margin: 0; font-family: {BODY_FONTS}; font-size: 12pt; line-height: 1.5; }}
+.sheet {{ width: {SHEET_MM}mm; margin: 0 auto; }}
+@media screen {{
+  html {{ background: #e8e8e8; }}
+  .sheet {{ width: 210mm; min-height: 297mm; margin: 8mm auto; padding: 15mm 16mm; background: #fff; box-shadow: 0 2px 12px rgba(0,0,0,.2); }}
+}}
+.head {{ display: flex; justify-content: space-between; align-items: flex-end; min-height: 8mm; }}
+.attachment {{ margin: 0; font-family: {HEI_FONTS}; font-size: 16pt; line-height: 1.2; }}
+.verify {{ display: flex; align-items: flex-end; gap: 2mm; }}
+.verify .code {{ margin: 0; font-size: 9pt; line-height: 1.2; white-space: nowrap; }}
+.qr svg {{ display: block; width: 18mm; height: 18mm; }}
+/* As wide as the .docx's text, so the title breaks where it does there. */
+.title {{ max-width: 160mm; margin: 3mm auto 4mm; text-align: center; font-family: {TITLE_FONTS}; font-size: 18pt; font-weight: normal; line-height: 1.45; }}
+.unit-line {{ margin: 0 0 2mm; font-size: 14pt; overflow-wrap: anywhere; }}
+.unit-line .blank {{ color: #555; }}
+.form-table {{ width: 100%; border-collapse: collapse; table-layout: fixed; }}
+.form-table col.c-label {{ width: 22%; }}
+.form-table col.c-label2 {{ width: 15%; }}
+.form-table th, .form-table td {{ border: 0.75pt solid #000; padding: 1.5mm {PAD_MM}mm; vertical-align: middle; overflow-wrap: anywhere; word-break: break-word; }}
+.form-table th {{ font-weight: normal; text-align: center; text-wrap: balance; }}
+.form-table tr {{ break-inside: avoid; }}
+.form-table tr.line {{ height: {ROW_MM}mm; }}
+.form-table td.summary {{ vertical-align: top; white-space: pre-wrap; text-align: justify; }}
+.form-table td.pledge-cell {{ vertical-align: top; padding-top: 3mm; }}
+.pledge-body {{ margin: 0; text-indent: 2em; text-align: justify; overflow-wrap: anywhere; }}
+.sign-line {{ display: flex; justify-content: space-between; gap: 4mm; padding-right: 2em; }}
+.sign-date {{ text-align: right; }}
+"
+    );
+    // This form's sizes (writing to a String cannot fail).
+    let _ = write!(
+        css,
+        ".form-table td.summary {{ height: {:.1}mm; font-size: {}pt; line-height: {}; }}
+.form-table td.pledge-cell {{ height: {:.1}mm; font-size: {}pt; line-height: {}; }}
+.sign-line {{ margin-top: {gap}mm; }}
+.sign-date {{ margin: {gap}mm 2em 0 0; }}
+",
+        layout.summary_mm,
+        d.summary.0,
+        d.summary.1,
+        layout.pledge_mm,
+        d.pledge.0,
+        d.pledge.1,
+        gap = d.ink_gap,
+    );
+    css
+}
+
+/// The QR `<svg>` ready to inline in HTML: without an XML prolog or doctype, and without
+/// namespace declarations (HTML does not need them, and the page then names no URL).
+/// Anything that is not a plain `<svg>` element is left out rather than trusted as markup.
+fn inline_svg(svg: &str) -> String {
+    let mut s = svg.trim();
+    while s.starts_with("<?") || s.starts_with("<!") {
+        match s.find('>') {
+            Some(end) => s = s[end + 1..].trim_start(),
+            None => return String::new(),
+        }
+    }
+    let lower = s.to_ascii_lowercase();
+    let plain = lower.starts_with("<svg")
+        && lower.trim_end().ends_with("</svg>")
+        && !["<script", "<foreignobject", "href", "<style", "javascript:"]
+            .iter()
+            .any(|bad| lower.contains(bad))
+        && !has_event_attribute(&lower);
+    if !plain {
+        return String::new();
+    }
+    strip_xmlns(s)
+}
+
+/// Whether the markup has an `on…=` attribute (an event handler).
+fn has_event_attribute(lower: &str) -> bool {
+    lower.match_indices("on").any(|(at, _)| {
+        let before = lower[..at].chars().next_back();
+        let name_end = lower[at + 2..]
+            .find(|c: char| !c.is_ascii_alphabetic())
+            .map_or(lower.len(), |n| at + 2 + n);
+        before.is_some_and(|c| c.is_ascii_whitespace() || c == '/')
+            && name_end > at + 2
+            && lower[name_end..].trim_start().starts_with('=')
+    })
+}
+
+/// Removes every `xmlns="…"` / `xmlns:x="…"` attribute from the markup.
+fn strip_xmlns(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(at) = rest.find(" xmlns") {
+        out.push_str(&rest[..at]);
+        let tail = &rest[at + 1..];
+        // The attribute ends at its closing quote; without one, keep the text as it is.
+        let close = tail.find('=').and_then(|eq| {
+            let q = tail[eq + 1..].chars().next()?;
+            if q != '"' && q != '\'' {
+                return None;
+            }
+            let start = eq + 2;
+            tail[start..].find(q).map(|end| start + end + 1)
+        });
+        match close {
+            Some(end) => rest = &tail[end..],
+            None => {
+                out.push(' ');
+                rest = tail;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
