@@ -1,94 +1,21 @@
 //! The submission package: built from a ready work, read back by independent readers,
 //! deterministic, hostile text literal everywhere, every tamper detected, and reopened.
 
-use baosong::core::contest::{builtin, ContestDefinition, FieldRole, Severity};
-use baosong::core::inspection::{Fingerprint, Inspection, SliceSource};
+use baosong::core::contest::{builtin, ContestDefinition, FieldRole};
+use baosong::core::inspection::SliceSource;
 use baosong::core::package::build::{
-    build_package, package_file_name, work_code, PackageError, ScanInput, FORM_DOCX, FORM_HTML,
+    build_package, package_file_name, work_code, PackageError, FORM_DOCX, FORM_HTML,
     INSPECTION_JSON, REPORT_HTML, SUBMISSION_JSON,
 };
 use baosong::core::package::code::normalise_code;
 use baosong::core::package::manifest::{sha256_hex, Manifest, MANIFEST_NAME};
 use baosong::core::package::verify::{open_package, restore_into, OpenError, OpenedPackage};
 use baosong::core::package::zip_write::{Part, ZipWriter};
-use baosong::core::submission::{Attachment, VideoSummary, Workspace};
+use baosong::core::submission::Workspace;
 use std::io::Read;
 
-/// At the title's 40-character limit, so the work is still ready.
-const HOSTILE: &str = "</w:t><script>x</script>&\u{202E}👩‍🔬{credit_code}";
-/// Stands in for the video: small, but real bytes with a real SHA-256 and CRC-32.
-const VIDEO: &[u8] = b"not really an mp4, but bytes with a hash";
-
-fn fingerprint_of(bytes: &[u8]) -> Fingerprint {
-    let mut h = baosong::core::inspection::FingerprintHasher::new();
-    h.update(bytes);
-    h.finish()
-}
-
-/// A workspace whose work `w1` is ready to package, with `title` as its title.
-fn ready(def: &ContestDefinition, title: &str) -> Workspace {
-    let mut ws = Workspace::fresh(def, "w1", 1_684_000_000_000);
-    ws.unit.district = "渝中区".into();
-    ws.unit.kind = "enterprise".into();
-    for c in &def.eligibility {
-        ws.unit.eligibility.insert(c.rule.clone(), true);
-    }
-    let t = 1_684_500_000_000;
-    for (f, v) in [
-        ("unit_name", "重庆某某科技有限公司".to_string()),
-        ("credit_code", "915000002028033848".to_string()),
-        ("address", "重庆市渝中区解放碑某路 1 号".to_string()),
-        ("work_title", title.to_string()),
-        ("contact_name", "张三".to_string()),
-        ("email", "zhangsan@example.com".to_string()),
-        ("phone", "023 6389 1234".to_string()),
-        (
-            "summary",
-            "本片讲述".to_string() + &"科研团队攻坚克难".repeat(8),
-        ),
-    ] {
-        let work = def.field(f).unwrap().scope == baosong::core::contest::FieldScope::Work;
-        ws.set_value(def, work.then_some("w1"), f, v, t).unwrap();
-    }
-    let fp = fingerprint_of(VIDEO);
-    ws.edit_work("w1", t, |w| {
-        for p in &def.pledge.promises {
-            w.pledge.promises.insert(p.rule.clone(), true);
-        }
-        w.pledge.legal_representative = "李四".into();
-        w.pledge.date = "2023-05-20".into();
-        for c in &def.self_checks {
-            w.self_checks.insert(c.rule.clone(), true);
-        }
-        let report = Inspection {
-            verdict: Severity::Pass,
-            checks: Vec::new(),
-            facts: None,
-            bytes_read: 65_536,
-            fingerprint: Some(fp.clone()),
-        };
-        w.video = Some(VideoSummary {
-            file_name: "科学家的一天.mp4".into(),
-            size: fp.size,
-            verdict: Some(Severity::Pass),
-            sha256: Some(fp.sha256.clone()),
-            report: Some(report),
-        });
-    });
-    ws
-}
-
-fn scan() -> ScanInput {
-    ScanInput {
-        attachment: Attachment {
-            key: "scan:w1".into(),
-            name: "承诺书.png".into(),
-            mime: "image/png".into(),
-            size: 8,
-        },
-        bytes: b"\x89PNG\r\n\x1a\n".to_vec(),
-    }
-}
+mod package_support;
+use package_support::{ready, scan, HOSTILE, VIDEO};
 
 fn zip_bytes(def: &ContestDefinition, ws: &Workspace, with_video: bool) -> Vec<u8> {
     let p = build_package(def, ws, "w1", Some(scan()), with_video).unwrap();
@@ -319,6 +246,12 @@ fn a_package_verifies_and_restores_the_work() {
 
     let mut fresh = Workspace::fresh(&def, "other", 0);
     let id = restore_into(&o, &mut fresh).unwrap();
+    assert_eq!(fresh.works.len(), 1, "the fresh, blank draft gives way");
+    let mut busy = Workspace::fresh(&def, "other", 0);
+    busy.set_value(&def, Some("other"), "work_title", "另一件", 1)
+        .unwrap();
+    restore_into(&o, &mut busy).unwrap();
+    assert_eq!(busy.works.len(), 2, "a started work is kept");
     assert_eq!(id, "w1");
     assert_eq!(fresh.selected.as_deref(), Some("w1"));
     let (a, b) = (ws.work("w1").unwrap(), fresh.work("w1").unwrap());

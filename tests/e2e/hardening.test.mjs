@@ -100,10 +100,11 @@ test('deleting a work while its video is hashed stops the worker', async () => {
   const { page, ctx } = await openPage(browser, server);
   await go(page, 'video', '视频检查');
   await page.getByRole('button', { name: /新建作品/ }).click();
+  const started = page.waitForEvent('worker');
   await page.getByLabel('选择或拖入视频文件（MP4）').setInputFiles(big);
+  const worker = await started;
   await page.waitForSelector('progress#hash-bar');
-  assert.equal(page.workers().length, 1);
-  const closed = new Promise((ok) => page.workers()[0].once('close', ok));
+  const closed = new Promise((ok) => worker.once('close', ok));
   await page.getByRole('button', { name: '删除作品2' }).click();
   await page.getByRole('button', { name: '确定删除' }).click();
   await closed;

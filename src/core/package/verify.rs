@@ -312,6 +312,8 @@ pub fn restore_into(opened: &OpenedPackage, ws: &mut Workspace) -> Option<String
         });
     }
     let id = work.id.clone();
+    // A fresh browser has one empty draft: the package's work takes its place.
+    ws.works.retain(|w| w.id == id || !w.is_blank());
     ws.unit = unit;
     match ws.works.iter_mut().find(|w| w.id == id) {
         Some(existing) => *existing = work,

@@ -308,13 +308,7 @@ pub fn work_state(def: &ContestDefinition, ws: &Workspace, work_id: &str) -> Wor
     let Some(work) = ws.work(work_id) else {
         return WorkState::Draft;
     };
-    let started = work.values.values().any(|v| !v.trim().is_empty())
-        || work.pledge.promises.values().any(|&b| b)
-        || !work.pledge.legal_representative.trim().is_empty()
-        || !work.pledge.date.trim().is_empty()
-        || work.pledge.scan.is_some()
-        || work.self_checks.values().any(|&b| b)
-        || work.video.is_some();
+    let started = !work.is_blank();
     match blockers(def, ws, work_id).len() {
         0 => WorkState::Ready,
         _ if !started => WorkState::Draft,

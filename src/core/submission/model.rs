@@ -148,6 +148,17 @@ impl Work {
         }
     }
 
+    /// Nothing entered at all: no value, tick, pledge detail, scan or video.
+    pub fn is_blank(&self) -> bool {
+        self.values.values().all(|v| v.trim().is_empty())
+            && !self.pledge.promises.values().any(|&b| b)
+            && self.pledge.legal_representative.trim().is_empty()
+            && self.pledge.date.trim().is_empty()
+            && self.pledge.scan.is_none()
+            && !self.self_checks.values().any(|&b| b)
+            && self.video.is_none()
+    }
+
     /// The raw value of a work-scope field, `""` when never typed.
     pub fn value(&self, field_id: &str) -> &str {
         self.values.get(field_id).map_or("", String::as_str)

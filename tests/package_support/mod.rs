@@ -1,0 +1,85 @@
+//! Shared by the package tests: a work that is ready to package, and its stand-in video.
+#![allow(dead_code)]
+
+use baosong::core::contest::{ContestDefinition, Severity};
+use baosong::core::inspection::{Fingerprint, Inspection};
+use baosong::core::package::build::ScanInput;
+use baosong::core::submission::{Attachment, VideoSummary, Workspace};
+
+/// At the title's 40-character limit, so the work is still ready.
+pub const HOSTILE: &str = "</w:t><script>x</script>&\u{202E}👩‍🔬{credit_code}";
+/// Stands in for the video: small, but real bytes with a real SHA-256 and CRC-32.
+pub const VIDEO: &[u8] = b"not really an mp4, but bytes with a hash";
+
+/// SHA-256, CRC-32 and size of `bytes`.
+pub fn fingerprint_of(bytes: &[u8]) -> Fingerprint {
+    let mut h = baosong::core::inspection::FingerprintHasher::new();
+    h.update(bytes);
+    h.finish()
+}
+
+/// A workspace whose work `w1` is ready to package, with `title` as its title.
+pub fn ready(def: &ContestDefinition, title: &str) -> Workspace {
+    let mut ws = Workspace::fresh(def, "w1", 1_684_000_000_000);
+    ws.unit.district = "渝中区".into();
+    ws.unit.kind = "enterprise".into();
+    for c in &def.eligibility {
+        ws.unit.eligibility.insert(c.rule.clone(), true);
+    }
+    let t = 1_684_500_000_000;
+    for (f, v) in [
+        ("unit_name", "重庆某某科技有限公司".to_string()),
+        ("credit_code", "915000002028033848".to_string()),
+        ("address", "重庆市渝中区解放碑某路 1 号".to_string()),
+        ("work_title", title.to_string()),
+        ("contact_name", "张三".to_string()),
+        ("email", "zhangsan@example.com".to_string()),
+        ("phone", "023 6389 1234".to_string()),
+        (
+            "summary",
+            "本片讲述".to_string() + &"科研团队攻坚克难".repeat(8),
+        ),
+    ] {
+        let work = def.field(f).unwrap().scope == baosong::core::contest::FieldScope::Work;
+        ws.set_value(def, work.then_some("w1"), f, v, t).unwrap();
+    }
+    let fp = fingerprint_of(VIDEO);
+    ws.edit_work("w1", t, |w| {
+        for p in &def.pledge.promises {
+            w.pledge.promises.insert(p.rule.clone(), true);
+        }
+        w.pledge.legal_representative = "李四".into();
+        w.pledge.date = "2023-05-20".into();
+        for c in &def.self_checks {
+            w.self_checks.insert(c.rule.clone(), true);
+        }
+        let report = Inspection {
+            verdict: Severity::Pass,
+            checks: Vec::new(),
+            facts: None,
+            bytes_read: 65_536,
+            fingerprint: Some(fp.clone()),
+        };
+        w.video = Some(VideoSummary {
+            file_name: "科学家的一天.mp4".into(),
+            size: fp.size,
+            verdict: Some(Severity::Pass),
+            sha256: Some(fp.sha256.clone()),
+            report: Some(report),
+        });
+    });
+    ws
+}
+
+/// A tiny signed-pledge "scan".
+pub fn scan() -> ScanInput {
+    ScanInput {
+        attachment: Attachment {
+            key: "scan:w1".into(),
+            name: "承诺书.png".into(),
+            mime: "image/png".into(),
+            size: 8,
+        },
+        bytes: b"\x89PNG\r\n\x1a\n".to_vec(),
+    }
+}
