@@ -26,6 +26,11 @@ fn open(def: &ContestDefinition, bytes: Vec<u8>) -> Result<OpenedPackage, OpenEr
     pollster::block_on(open_package(&SliceSource(bytes), def))
 }
 
+/// The text of member `name`.
+fn text_of(m: &[(String, Vec<u8>)], name: &str) -> String {
+    String::from_utf8(m.iter().find(|(n, _)| n == name).unwrap().1.clone()).unwrap()
+}
+
 fn members(bytes: &[u8]) -> Vec<(String, Vec<u8>)> {
     let mut z = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
     (0..z.len())
@@ -136,14 +141,7 @@ fn the_code_changes_with_a_field_or_the_video_and_is_printed_on_both_forms() {
         String::from_utf8(m.iter().find(|(n, _)| n == FORM_HTML).unwrap().1.clone()).unwrap();
     assert!(html.contains(&p.code), "the HTML form shows {}", p.code);
     let docx = members(&m.iter().find(|(n, _)| n == FORM_DOCX).unwrap().1);
-    let doc = String::from_utf8(
-        docx.iter()
-            .find(|(n, _)| n == "word/document.xml")
-            .unwrap()
-            .1
-            .clone(),
-    )
-    .unwrap();
+    let doc = text_of(&docx, "word/document.xml");
     assert!(doc.contains(&p.code), "the docx shows {}", p.code);
     assert!(
         docx.iter()
@@ -171,14 +169,7 @@ fn hostile_text_is_literal_in_html_docx_and_json() {
         assert!(!html.contains("<script"), "no script at all");
     }
     let docx = members(&m.iter().find(|(n, _)| n == FORM_DOCX).unwrap().1);
-    let doc = String::from_utf8(
-        docx.iter()
-            .find(|(n, _)| n == "word/document.xml")
-            .unwrap()
-            .1
-            .clone(),
-    )
-    .unwrap();
+    let doc = text_of(&docx, "word/document.xml");
     assert!(
         doc.contains(&escaped),
         "escaped hostile text in document.xml"

@@ -53,6 +53,16 @@ fn realistic(def: &ContestDefinition) -> Workspace {
     ws
 }
 
+/// The realistic work's form with a 核验码 and QR.
+fn verified_form(def: &ContestDefinition) -> FilledForm {
+    filled_form(
+        def,
+        &realistic(def),
+        "w1",
+        Some(verification("K7QF3M2X9PDA", SHA)),
+    )
+}
+
 /// Every user-entered field set to `text` (also the 法定代表人).
 fn hostile_form(def: &ContestDefinition, text: &str) -> FilledForm {
     let values: Vec<(&str, &str)> = def
@@ -491,12 +501,7 @@ fn every_run_names_latin_and_east_asian_fonts() {
 #[test]
 fn docx_is_one_a4_table_with_merged_cells_and_the_qr() {
     let def = builtin();
-    let form = filled_form(
-        &def,
-        &realistic(&def),
-        "w1",
-        Some(verification("K7QF3M2X9PDA", SHA)),
-    );
+    let form = verified_form(&def);
     let members = form_docx_members(&form);
     let xml = member(&members, "word/document.xml");
     assert!(xml.contains("<w:pgSz w:w=\"11906\" w:h=\"16838\"/>"));
@@ -557,12 +562,7 @@ fn a_long_summary_is_set_smaller_to_keep_one_page() {
 #[test]
 fn docx_bytes_are_deterministic() {
     let def = builtin();
-    let form = filled_form(
-        &def,
-        &realistic(&def),
-        "w1",
-        Some(verification("K7QF3M2X9PDA", SHA)),
-    );
+    let form = verified_form(&def);
     assert_eq!(form_docx_members(&form), form_docx_members(&form.clone()));
     let core = form_docx_members(&form);
     let core = member(&core, "docProps/core.xml");
@@ -572,12 +572,7 @@ fn docx_bytes_are_deterministic() {
 #[test]
 fn docx_opens_as_a_zip() {
     let def = builtin();
-    let form = filled_form(
-        &def,
-        &realistic(&def),
-        "w1",
-        Some(verification("K7QF3M2X9PDA", SHA)),
-    );
+    let form = verified_form(&def);
     let members = form_docx_members(&form);
     let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
     let options =

@@ -44,7 +44,10 @@ pub fn OpenPackage() -> impl IntoView {
 
     // Mirrors the opened package into the status line.
     let show = move |video: VideoCheck| {
-        let Some(o) = opened.get_value() else { return };
+        // The unit may have left the page while the worker ran: then there is nothing to show.
+        let Some(o) = opened.try_get_value().flatten() else {
+            return;
+        };
         opening.set(Opening::Opened {
             title: o
                 .submission
@@ -63,7 +66,7 @@ pub fn OpenPackage() -> impl IntoView {
                 show(VideoCheck::Hashing((done * 100 / total.max(1)) as u32))
             }
             HashEvent::Done(fp) => {
-                opened.update_value(|o| {
+                opened.try_update_value(|o| {
                     if let Some(o) = o {
                         o.check_video(&fp.sha256, fp.size);
                     }
@@ -71,7 +74,7 @@ pub fn OpenPackage() -> impl IntoView {
                 show(VideoCheck::Checked);
             }
             HashEvent::Failed(m) => {
-                opened.update_value(|o| {
+                opened.try_update_value(|o| {
                     if let Some(o) = o {
                         o.problems.push(crate::core::package::verify::Problem {
                             member: None,
@@ -83,7 +86,9 @@ pub fn OpenPackage() -> impl IntoView {
             }
         });
         match started {
-            Ok(j) => job.set_value(Some(j)),
+            Ok(j) => {
+                job.try_set_value(Some(j));
+            }
             Err(m) => opening.set(Opening::Failed(m)),
         }
     };
@@ -116,7 +121,7 @@ pub fn OpenPackage() -> impl IntoView {
                 }
             }
             let range = o.video_range;
-            opened.set_value(Some(o));
+            opened.try_set_value(Some(o));
             match range {
                 Some((offset, len)) => {
                     match file.slice_with_f64_and_f64(offset as f64, (offset + len) as f64) {
