@@ -41,6 +41,7 @@ pub fn OpenPackage() -> impl IntoView {
     let opening = RwSignal::new(Opening::Idle);
     let opened = StoredValue::new(None::<OpenedPackage>);
     let job = StoredValue::new_local(None::<HashJob>);
+    let restored = StoredValue::new(None::<String>);
 
     // Mirrors the opened package into the status line.
     let show = move |video: VideoCheck| {
@@ -61,6 +62,7 @@ pub fn OpenPackage() -> impl IntoView {
     // Hashes `blob` in the worker and checks it against the manifest.
     let hash_video = move |blob: web_sys::Blob| {
         show(VideoCheck::Hashing(0));
+        let checked = blob.clone();
         let started = fingerprint::start(&blob, move |ev| match ev {
             HashEvent::Progress { done, total } => {
                 show(VideoCheck::Hashing((done * 100 / total.max(1)) as u32))
@@ -71,6 +73,16 @@ pub fn OpenPackage() -> impl IntoView {
                         o.check_video(&fp.sha256, fp.size);
                     }
                 });
+                // The verified video becomes the work's file in this tab, so a new package
+                // can include it without choosing it again.
+                let verified = opened.try_get_value().flatten().filter(|o| o.is_ok());
+                if let (Some(o), Some(Some(id))) = (verified, restored.try_get_value()) {
+                    let name = o.manifest.map(|m| m.video.file_name).unwrap_or_default();
+                    let parts = js_sys::Array::of1(&checked);
+                    if let Ok(file) = web_sys::File::new_with_blob_sequence(&parts, &name) {
+                        state.videos.adopt(&id, file);
+                    }
+                }
                 show(VideoCheck::Checked);
             }
             HashEvent::Failed(m) => {
@@ -108,8 +120,9 @@ pub fn OpenPackage() -> impl IntoView {
             };
             // Restore the work even when something is wrong: nothing typed is lost, and the
             // problems stay listed beside it.
-            let restored = state.write(|ws, _| restore_into(&o, ws)).flatten();
-            if let (Some(id), Some((att, bytes))) = (restored, o.scan.take()) {
+            let restored_id = state.write(|ws, _| restore_into(&o, ws)).flatten();
+            restored.try_set_value(restored_id.clone());
+            if let (Some(id), Some((att, bytes))) = (restored_id, o.scan.take()) {
                 let key = format!("scan:{id}");
                 let mime = att.mime.clone();
                 if let Ok(blob) = crate::web::download::bytes_blob(&bytes, &mime) {

@@ -224,6 +224,18 @@ impl Videos {
         self.set_progress(work_id, Some(Progress::Cancelled));
     }
 
+    /// Takes `file` as the work's video without inspecting or hashing it again: it was just
+    /// checked against a package's manifest, whose report and SHA-256 the work already has.
+    pub fn adopt(&self, work_id: &str, file: web_sys::File) {
+        self.stop_job(work_id);
+        let generation = self.next_generation.get_value();
+        self.next_generation.set_value(generation + 1);
+        self.picked.update(|m| {
+            m.insert(work_id.to_string(), Picked { file, generation });
+        });
+        self.set_progress(work_id, None);
+    }
+
     /// Forgets a work entirely (it was deleted): its job stops, its file is released.
     pub fn forget(&self, work_id: &str) {
         self.stop_job(work_id);

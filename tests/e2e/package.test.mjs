@@ -75,6 +75,12 @@ test('a unit downloads its package with the video inside; the district reopens a
   await screenshot(fresh.page, 'package-reopened', { fullPage: true });
   assert.deepEqual(fresh.page.problems, []);
 
+  // The verified video came with the package: a new package can include it again, identical.
+  assert.equal(await fresh.page.getByLabel(/把视频放进报送包/).isEnabled(), true);
+  const again = await downloadPackage(fresh.page, true);
+  execFileSync('unzip', ['-tq', again.path]);
+  assert.equal(sha256(again.bytes), sha256(pkg.bytes), 'the re-made package is byte-identical');
+
   // One changed byte in the Word form is named precisely.
   const tampered = Buffer.from(pkg.bytes);
   const docxAt = tampered.indexOf(Buffer.from('word/document.xml'));
