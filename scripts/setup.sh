@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs everything baosong needs beyond Rust, Node and apt, from the package registries
 # only (crates.io, Debian, npm). Idempotent: a second run takes a second or two.
-# A fresh machine needs about 17 minutes, most of it `cargo install trunk`.
+# A fresh machine needs about 20 minutes, most of it `cargo install trunk` and LibreOffice.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
