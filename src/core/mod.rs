@@ -3,9 +3,11 @@
 //! - `contest`: contest definitions as data.
 //! - `submission`: the unit's form, pledge and works, with validation.
 //! - `inspection`: reading an MP4's metadata through a byte source and judging it.
+//! - `template`: `{name}` templates filled in one pass.
 //! - `package`: the submission package (报送包): building, reading and verifying it.
 
 pub mod contest;
 pub mod inspection;
 pub mod package;
 pub mod submission;
+pub mod template;

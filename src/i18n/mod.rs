@@ -392,35 +392,8 @@ pub fn t() -> &'static Strings {
     &ZH
 }
 
-/// Formats a template with `{name}` placeholders in one pass, so a value that itself
-/// contains `{…}` (user text) is inserted literally and never substituted again.
-pub fn fill(template: &str, pairs: &[(&str, &str)]) -> String {
-    let mut out = String::with_capacity(template.len());
-    let mut rest = template;
-    while let Some(open) = rest.find('{') {
-        out.push_str(&rest[..open]);
-        let after = &rest[open + 1..];
-        let hit = after.find('}').and_then(|close| {
-            let key = &after[..close];
-            pairs
-                .iter()
-                .find(|(k, _)| *k == key)
-                .map(|(_, v)| (*v, close))
-        });
-        match hit {
-            Some((value, close)) => {
-                out.push_str(value);
-                rest = &after[close + 1..];
-            }
-            None => {
-                out.push('{');
-                rest = after;
-            }
-        }
-    }
-    out.push_str(rest);
-    out
-}
+/// Formats a template with `{name}` placeholders in one pass (user text stays literal).
+pub use crate::core::template::fill;
 
 /// Bytes as `1.2 MB` for people.
 pub fn human_size(bytes: u64) -> String {

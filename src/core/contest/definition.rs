@@ -418,6 +418,9 @@ pub struct Award {
     pub note: String,
 }
 
+/// What an empty placeholder of the pledge prints.
+pub const PLEDGE_BLANK: &str = "＿＿＿＿＿＿＿＿";
+
 impl ContestDefinition {
     /// The district with this name, if it is in the definition.
     pub fn district(&self, name: &str) -> Option<&District> {
@@ -447,35 +450,26 @@ impl ContestDefinition {
         self.rubric.iter().map(|r| r.points).sum()
     }
 
-    /// The pledge text with the unit's name and credit code filled in; blanks stay visible.
-    pub fn pledge_text(&self, unit_name: &str, credit_code: &str) -> String {
+    /// The values the pledge's `{unit_name}` and `{credit_code}` take: trimmed, and a blank
+    /// line where nothing was typed, so the gap stays visible on paper.
+    pub fn pledge_values(unit_name: &str, credit_code: &str) -> [(&'static str, String); 2] {
         let blank = |s: &str| {
             if s.trim().is_empty() {
-                "＿＿＿＿＿＿＿＿".to_string()
+                PLEDGE_BLANK.to_string()
             } else {
                 s.trim().to_string()
             }
         };
-        // One pass over the template: a unit name that itself contains `{credit_code}` must
-        // appear literally, not be substituted a second time.
-        let (name, code) = (blank(unit_name), blank(credit_code));
-        let mut out = String::with_capacity(self.pledge.text.len() + name.len() + code.len());
-        let mut rest = self.pledge.text.as_str();
-        while let Some(at) = rest.find('{') {
-            out.push_str(&rest[..at]);
-            let tail = &rest[at..];
-            if let Some(r) = tail.strip_prefix("{unit_name}") {
-                out.push_str(&name);
-                rest = r;
-            } else if let Some(r) = tail.strip_prefix("{credit_code}") {
-                out.push_str(&code);
-                rest = r;
-            } else {
-                out.push('{');
-                rest = &tail[1..];
-            }
-        }
-        out.push_str(rest);
-        out
+        [
+            ("unit_name", blank(unit_name)),
+            ("credit_code", blank(credit_code)),
+        ]
+    }
+
+    /// The pledge text with the unit's name and credit code filled in; blanks stay visible.
+    pub fn pledge_text(&self, unit_name: &str, credit_code: &str) -> String {
+        let values = Self::pledge_values(unit_name, credit_code);
+        let pairs: Vec<(&str, &str)> = values.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        crate::core::template::fill(&self.pledge.text, &pairs)
     }
 }

@@ -26,6 +26,17 @@ pub struct Fingerprint {
     pub size: u64,
 }
 
+/// Lower-case hex of bytes, as `sha256sum` prints a digest.
+pub fn hex(bytes: &[u8]) -> String {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let mut s = String::with_capacity(bytes.len() * 2);
+    for b in bytes {
+        s.push(char::from(DIGITS[usize::from(b >> 4)]));
+        s.push(char::from(DIGITS[usize::from(b & 15)]));
+    }
+    s
+}
+
 /// Incremental hasher; the Web Worker feeds it chunks itself.
 #[derive(Debug, Clone, Default)]
 pub struct FingerprintHasher {
@@ -67,14 +78,8 @@ impl FingerprintHasher {
 
     /// The fingerprint of everything fed so far.
     pub fn finish(self) -> Fingerprint {
-        let digest = self.sha.finalize();
-        let mut sha256 = String::with_capacity(64);
-        for b in digest {
-            sha256.push(char::from_digit(u32::from(b >> 4), 16).unwrap_or('0'));
-            sha256.push(char::from_digit(u32::from(b & 0xf), 16).unwrap_or('0'));
-        }
         Fingerprint {
-            sha256,
+            sha256: hex(&self.sha.finalize()),
             crc32: self.crc.finalize(),
             size: self.size,
         }

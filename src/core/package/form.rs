@@ -7,13 +7,11 @@
 //! unit entered is ever lost on paper.
 
 use crate::core::contest::{ContestDefinition, FieldRole};
-use crate::core::submission::{credit_code, validate_date, validate_field, Workspace};
+use crate::core::submission::{validate_date, validate_field, Workspace};
+use crate::core::template::{walk, Piece};
 
 /// What a blank 承诺日期 prints: room to write year, month and day by hand.
 pub const BLANK_DATE: &str = "　　　　年　　月　　日";
-
-/// What a blank placeholder in the pledge prints (as the definition's `pledge_text` does).
-const BLANK_IN_PLEDGE: &str = "＿＿＿＿＿＿＿＿";
 
 /// The filled form exactly as it is printed, ready for any renderer.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -179,48 +177,21 @@ pub fn filled_form(
     }
 }
 
-/// The pledge split at its placeholders, with the same values and the same one-pass
-/// substitution as `Workspace::pledge_text` (a test holds the two equal).
+/// The pledge split at its placeholders, through the same values and the same one-pass
+/// template as `Workspace::pledge_text` (a test holds the two equal).
 fn pledge_parts(def: &ContestDefinition, ws: &Workspace) -> Vec<PledgePart> {
-    let filled = |s: &str| {
-        let s = s.trim();
-        if s.is_empty() {
-            BLANK_IN_PLEDGE.to_string()
-        } else {
-            s.to_string()
-        }
-    };
-    let raw_code = ws.role_value(def, None, FieldRole::CreditCode);
-    let code = credit_code::validate(raw_code)
-        .map(|c| c.as_str().to_string())
-        .unwrap_or_else(|_| raw_code.to_string());
-    let name = filled(ws.role_value(def, None, FieldRole::UnitName));
-    let code = filled(&code);
-    let mut parts = Vec::new();
-    let mut text = String::new();
-    let mut rest = def.pledge.text.as_str();
-    while let Some(at) = rest.find('{') {
-        text.push_str(&rest[..at]);
-        let tail = &rest[at..];
-        let (value, after) = if let Some(r) = tail.strip_prefix("{unit_name}") {
-            (&name, r)
-        } else if let Some(r) = tail.strip_prefix("{credit_code}") {
-            (&code, r)
-        } else {
-            text.push('{');
-            rest = &tail[1..];
-            continue;
-        };
-        if !text.is_empty() {
-            parts.push(PledgePart::Text(std::mem::take(&mut text)));
-        }
-        parts.push(PledgePart::Value(value.clone()));
-        rest = after;
-    }
-    text.push_str(rest);
-    if !text.is_empty() {
-        parts.push(PledgePart::Text(text));
-    }
+    let (name, code) = ws.pledge_inputs(def);
+    let values = ContestDefinition::pledge_values(name, &code);
+    let pairs: Vec<(&str, &str)> = values.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let mut parts: Vec<PledgePart> = Vec::new();
+    walk(&def.pledge.text, &pairs, |p| match p {
+        // Unknown `{` pieces come one at a time: join neighbouring text into one part.
+        Piece::Text(t) => match parts.last_mut() {
+            Some(PledgePart::Text(prev)) => prev.push_str(t),
+            _ => parts.push(PledgePart::Text(t.to_string())),
+        },
+        Piece::Value(v) => parts.push(PledgePart::Value(v.to_string())),
+    });
     parts
 }
 

@@ -308,14 +308,10 @@ fn esc(s: &str) -> String {
 }
 
 fn push_escaped(out: &mut String, c: char) {
-    match c {
-        '&' => out.push_str("&amp;"),
-        '<' => out.push_str("&lt;"),
-        '>' => out.push_str("&gt;"),
-        '"' => out.push_str("&quot;"),
-        '\'' => out.push_str("&apos;"),
-        c if is_xml_char(c) => out.push(c),
-        _ => {}
+    match super::markup::entity(c) {
+        Some(e) => out.push_str(e),
+        None if is_xml_char(c) => out.push(c),
+        None => {}
     }
 }
 

@@ -560,11 +560,17 @@ impl Workspace {
     /// The pledge text with the unit's name and (normalised, if valid) credit code filled in.
     /// Both are unit-scope fields (the loader insists), so no work is needed.
     pub fn pledge_text(&self, def: &ContestDefinition) -> String {
+        let (name, code) = self.pledge_inputs(def);
+        def.pledge_text(name, &code)
+    }
+
+    /// The unit name and the credit code (normalised when valid) the pledge names.
+    pub fn pledge_inputs(&self, def: &ContestDefinition) -> (&str, String) {
         let raw_code = self.role_value(def, None, FieldRole::CreditCode);
         let code = credit_code::validate(raw_code)
             .map(|c| c.as_str().to_string())
             .unwrap_or_else(|_| raw_code.to_string());
-        def.pledge_text(self.role_value(def, None, FieldRole::UnitName), &code)
+        (self.role_value(def, None, FieldRole::UnitName), code)
     }
 
     /// The document as compact JSON for local saving.
