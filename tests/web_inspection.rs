@@ -66,3 +66,20 @@ async fn the_blob_fingerprint_equals_the_one_of_the_same_bytes_in_memory() {
     assert_eq!(got, expected);
     assert!(calls >= 9, "progress reported per chunk, got {calls}");
 }
+
+#[wasm_bindgen_test]
+async fn the_native_digest_path_equals_the_streaming_hasher() {
+    use baosong::core::inspection::fingerprint::COPY_BYTES;
+    use baosong::web::native_digest::{native_fingerprint, subtle};
+    // Crosses several copy pieces and ends mid-piece, so every CRC-32 boundary is exercised.
+    let bytes: Vec<u8> = (0..COPY_BYTES * 3 + 12_345)
+        .map(|i| (i * 7 % 253) as u8)
+        .collect();
+    let subtle = subtle().expect("crypto.subtle on localhost");
+    let got = native_fingerprint(&subtle, &blob(&bytes)).await.unwrap();
+    let mut h = FingerprintHasher::new();
+    h.update(&bytes);
+    assert_eq!(got, h.finish());
+    let empty = native_fingerprint(&subtle, &blob(&[])).await.unwrap();
+    assert_eq!(empty, FingerprintHasher::new().finish());
+}

@@ -1,6 +1,6 @@
 //! Opening an existing package (button or drop): every member verified against the manifest,
 //! the video hashed (inside the package by a ranged slice, or chosen separately) in the
-//! fingerprint worker, and the work restored for editing so a new package can be made.
+//! video worker, and the work restored for editing so a new package can be made.
 
 use super::contest::use_contest;
 use super::state::use_state;
@@ -8,7 +8,7 @@ use crate::core::contest::FieldRole;
 use crate::core::package::verify::{restore_into, OpenedPackage};
 use crate::i18n::{fill, t};
 use crate::web::files::{dropped_file, picked_file};
-use crate::web::fingerprint::{self, HashEvent, HashJob};
+use crate::web::video_job::{self, VideoEvent, VideoJob};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -40,7 +40,7 @@ pub fn OpenPackage() -> impl IntoView {
     let contest = use_contest();
     let opening = RwSignal::new(Opening::Idle);
     let opened = StoredValue::new(None::<OpenedPackage>);
-    let job = StoredValue::new_local(None::<HashJob>);
+    let job = StoredValue::new_local(None::<VideoJob>);
     let restored = StoredValue::new(None::<String>);
 
     // Mirrors the opened package into the status line.
@@ -63,11 +63,11 @@ pub fn OpenPackage() -> impl IntoView {
     let hash_video = move |blob: web_sys::Blob| {
         show(VideoCheck::Hashing(0));
         let checked = blob.clone();
-        let started = fingerprint::start(&blob, move |ev| match ev {
-            HashEvent::Progress { done, total } => {
+        let started = video_job::start(&blob, None, move |ev| match ev {
+            VideoEvent::Progress { done, total } => {
                 show(VideoCheck::Hashing((done * 100 / total.max(1)) as u32))
             }
-            HashEvent::Done(fp) => {
+            VideoEvent::Done(fp) => {
                 opened.try_update_value(|o| {
                     if let Some(o) = o {
                         o.check_video(&fp.sha256, fp.size);
@@ -85,7 +85,9 @@ pub fn OpenPackage() -> impl IntoView {
                 }
                 show(VideoCheck::Checked);
             }
-            HashEvent::Failed(m) => {
+            // No inspection was asked for: the package's own report stands.
+            VideoEvent::Inspected(_) => {}
+            VideoEvent::Failed(m) => {
                 opened.try_update_value(|o| {
                     if let Some(o) = o {
                         o.problems.push(crate::core::package::verify::Problem {

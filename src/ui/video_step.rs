@@ -32,7 +32,7 @@ pub fn VideoStep() -> impl IntoView {
     let rules = StoredValue::new(contest.video.clone());
     let choose = move |f: web_sys::File| {
         if let Some(id) = state.work_id() {
-            state.videos.choose(state, id, f, rules.get_value());
+            state.videos.choose(state, id, f, &rules.get_value());
         }
     };
     let on_pick = move |ev: leptos::ev::Event| {

@@ -6,10 +6,8 @@
 
 use super::state::AppState;
 use crate::core::contest::VideoRules;
-use crate::core::inspection::inspect;
 use crate::core::submission::VideoSummary;
-use crate::web::blob_source::BlobSource;
-use crate::web::fingerprint::{self, HashEvent, HashJob};
+use crate::web::video_job::{self, VideoEvent, VideoJob};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::collections::{BTreeMap, HashMap};
@@ -17,9 +15,9 @@ use std::collections::{BTreeMap, HashMap};
 /// What is happening to a work's video right now.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Progress {
-    /// Its metadata is being read.
+    /// The video worker reads its metadata.
     Inspecting,
-    /// The fingerprint worker runs.
+    /// The video worker hashes it.
     Hashing {
         /// Bytes hashed.
         done: u64,
@@ -63,7 +61,7 @@ pub struct Picked {
 #[derive(Clone, Copy)]
 pub struct Videos {
     picked: RwSignal<HashMap<String, Picked>, LocalStorage>,
-    jobs: StoredValue<HashMap<String, HashJob>, LocalStorage>,
+    jobs: StoredValue<HashMap<String, VideoJob>, LocalStorage>,
     progress: RwSignal<BTreeMap<String, Progress>>,
     next_generation: StoredValue<u64>,
 }
@@ -117,77 +115,79 @@ impl Videos {
             .with_untracked(|m| m.get(work_id).map(|p| p.generation) == Some(generation))
     }
 
-    /// Chooses `file` for `work_id`: stops that work's running job, inspects the file, stores
-    /// the report on that work, then fingerprints it.
-    pub fn choose(&self, state: AppState, work_id: String, file: web_sys::File, rules: VideoRules) {
-        self.stop_job(&work_id);
+    /// Chooses `file` for `work_id`: stops that work's running job, then the video worker
+    /// inspects the file (the report is stored on that work) and fingerprints it.
+    pub fn choose(
+        &self,
+        state: AppState,
+        work_id: String,
+        file: web_sys::File,
+        rules: &VideoRules,
+    ) {
         let generation = self.next_generation.get_value();
         self.next_generation.set_value(generation + 1);
         self.picked.update(|m| {
-            m.insert(
-                work_id.clone(),
-                Picked {
-                    file: file.clone(),
-                    generation,
-                },
-            );
+            m.insert(work_id.clone(), Picked { file, generation });
         });
-        self.set_progress(&work_id, Some(Progress::Inspecting));
-        let videos = *self;
-        spawn_local(async move {
-            let source = BlobSource::new(file.clone().into());
-            let report = inspect(&source, &rules).await;
-            // A newer choice for this work (or its deletion) makes this result stale.
-            if !videos.is_current(&work_id, generation) {
-                return;
-            }
-            let summary = VideoSummary::from_inspection(&file.name(), file.size() as u64, report);
-            state.write(|ws, now| ws.attach_inspection(&work_id, summary, now));
-            videos.hash(state, &work_id);
-        });
+        // VideoRules always serialises (plain data); an empty string would skip the inspection.
+        let rules = serde_json::to_string(rules).unwrap_or_default();
+        self.run(state, &work_id, Some(rules));
     }
 
     /// (Re)starts the fingerprint of the file chosen for `work_id`.
     pub fn hash(&self, state: AppState, work_id: &str) {
+        self.run(state, work_id, None);
+    }
+
+    /// Starts the video worker on the work's chosen file: inspection first when `rules` are
+    /// given, then the fingerprint; every result lands on `work_id` while the choice is current.
+    fn run(&self, state: AppState, work_id: &str, rules: Option<String>) {
         let Some(picked) = self.picked.with_untracked(|m| m.get(work_id).cloned()) else {
             return;
         };
         self.stop_job(work_id);
-        let started = js_sys::Date::now();
         let total = picked.file.size() as u64;
+        let hashing = move |done: u64, started_ms: f64| Progress::Hashing {
+            done,
+            total,
+            started_ms,
+            now_ms: js_sys::Date::now(),
+        };
         self.set_progress(
             work_id,
-            Some(Progress::Hashing {
-                done: 0,
-                total,
-                started_ms: started,
-                now_ms: started,
+            Some(if rules.is_some() {
+                Progress::Inspecting
+            } else {
+                hashing(0, js_sys::Date::now())
             }),
         );
         let videos = *self;
         let id = work_id.to_string();
         let name = picked.file.name();
         let generation = picked.generation;
-        let job = fingerprint::start(&picked.file, move |ev| {
+        let job = video_job::start(&picked.file, rules, move |ev| {
             if !videos.is_current(&id, generation) {
                 return;
             }
             match ev {
-                HashEvent::Progress { done, total } => videos.set_progress(
-                    &id,
-                    Some(Progress::Hashing {
-                        done,
-                        total,
-                        started_ms: started,
-                        now_ms: js_sys::Date::now(),
-                    }),
-                ),
-                HashEvent::Done(fp) => {
+                VideoEvent::Inspected(report) => {
+                    let summary = VideoSummary::from_inspection(&name, total, *report);
+                    state.write(|ws, now| ws.attach_inspection(&id, summary, now));
+                    videos.set_progress(&id, Some(hashing(0, js_sys::Date::now())));
+                }
+                VideoEvent::Progress { done, .. } => {
+                    let started = match videos.progress.with_untracked(|m| m.get(&id).cloned()) {
+                        Some(Progress::Hashing { started_ms, .. }) => started_ms,
+                        _ => js_sys::Date::now(),
+                    };
+                    videos.set_progress(&id, Some(hashing(done, started)));
+                }
+                VideoEvent::Done(fp) => {
                     state.write(|ws, now| ws.attach_fingerprint(&id, &name, &fp, now));
                     videos.set_progress(&id, None);
                     videos.finish_later(&id, generation);
                 }
-                HashEvent::Failed(m) => {
+                VideoEvent::Failed(m) => {
                     videos.set_progress(&id, Some(Progress::Failed(m)));
                     videos.finish_later(&id, generation);
                 }

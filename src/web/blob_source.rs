@@ -27,16 +27,27 @@ impl ByteSource for BlobSource {
     }
 
     async fn read_at(&self, offset: u64, len: usize) -> Result<Vec<u8>, SourceError> {
+        Ok(self.read_js(offset, len).await?.to_vec())
+    }
+}
+
+impl BlobSource {
+    /// Reads a range and leaves it in JS memory (the hashing worker copies it in pieces).
+    pub async fn read_js(
+        &self,
+        offset: u64,
+        len: usize,
+    ) -> Result<js_sys::Uint8Array, SourceError> {
         let n = clamp_len(self.size, offset, len)?;
         let end = offset + n as u64;
         let slice = self
             .blob
             .slice_with_f64_and_f64(offset as f64, end as f64)
-            .map_err(|e| SourceError::Io(format!("{e:?}")))?;
+            .map_err(|e| SourceError::Io(js_message(&e)))?;
         let buf = JsFuture::from(slice.array_buffer())
             .await
             .map_err(|e| SourceError::Io(js_message(&e)))?;
-        Ok(js_sys::Uint8Array::new(&buf).to_vec())
+        Ok(js_sys::Uint8Array::new(&buf))
     }
 }
 

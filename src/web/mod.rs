@@ -4,14 +4,16 @@
 pub mod blob_source;
 pub mod download;
 pub mod files;
-pub mod fingerprint;
-pub mod fingerprint_worker;
+pub mod js;
+pub mod native_digest;
 pub mod package_blob;
 pub mod package_client;
 pub mod package_worker;
 pub mod panic;
 pub mod scan_store;
 pub mod storage;
+pub mod video_job;
+pub mod video_worker;
 
 /// The current `location.hash`, or empty when unavailable.
 pub fn location_hash() -> String {

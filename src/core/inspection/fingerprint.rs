@@ -60,15 +60,8 @@ impl FingerprintHasher {
 
     /// Adds `len` bytes held outside this memory (a JS `ArrayBuffer`): `copy(at, buf)` must
     /// fill `buf` with the bytes from `at`; they are copied and hashed `COPY_BYTES` at a time.
-    pub fn update_copied(&mut self, len: usize, mut copy: impl FnMut(usize, &mut [u8])) {
-        let mut buf = vec![0u8; COPY_BYTES.min(len)];
-        let mut at = 0;
-        while at < len {
-            let piece = &mut buf[..COPY_BYTES.min(len - at)];
-            copy(at, piece);
-            self.update(piece);
-            at += piece.len();
-        }
+    pub fn update_copied(&mut self, len: usize, copy: impl FnMut(usize, &mut [u8])) {
+        for_each_copied(len, copy, |piece| self.update(piece));
     }
 
     /// Bytes hashed so far.
@@ -83,6 +76,45 @@ impl FingerprintHasher {
             crc32: self.crc.finalize(),
             size: self.size,
         }
+    }
+}
+
+/// Copies `len` bytes held outside this memory into a reused `COPY_BYTES` buffer, piece by
+/// piece (`copy(at, buf)` fills `buf` with the bytes from `at`), and hands each piece to `take`.
+fn for_each_copied(
+    len: usize,
+    mut copy: impl FnMut(usize, &mut [u8]),
+    mut take: impl FnMut(&[u8]),
+) {
+    let mut buf = vec![0u8; COPY_BYTES.min(len)];
+    let mut at = 0;
+    while at < len {
+        let piece = &mut buf[..COPY_BYTES.min(len - at)];
+        copy(at, piece);
+        take(piece);
+        at += piece.len();
+    }
+}
+
+/// CRC-32 of `len` bytes held outside this memory, copied in as `update_copied` does: the
+/// browser's native SHA-256 does the digest, the ZIP entry still needs its CRC.
+pub fn crc32_copied(len: usize, copy: impl FnMut(usize, &mut [u8])) -> u32 {
+    let mut crc = crc32fast::Hasher::new();
+    for_each_copied(len, copy, |piece| crc.update(piece));
+    crc.finalize()
+}
+
+/// Largest file hashed whole by the browser's native SHA-256 (WebCrypto has no streaming
+/// digest, so the file is held in memory once): 1/16 of the device's memory as the browser
+/// reports it (`navigator.deviceMemory`, GiB), between 128 MiB and 1 GiB; 256 MiB when the
+/// browser does not say. Larger files are streamed through the wasm hasher.
+pub fn native_digest_limit(device_memory_gib: Option<f64>) -> u64 {
+    const MIB: u64 = 1024 * 1024;
+    match device_memory_gib {
+        Some(gib) if gib.is_finite() && gib > 0.0 => {
+            ((gib * 1024.0 / 16.0) as u64 * MIB).clamp(128 * MIB, 1024 * MIB)
+        }
+        _ => 256 * MIB,
     }
 }
 
@@ -193,6 +225,32 @@ pub async fn fingerprint<S: ChunkSource + ?Sized>(
 #[cfg(test)]
 mod tests {
     use super::*;
+    #[test]
+    fn crc32_copied_matches_the_streaming_hasher_across_piece_boundaries() {
+        let data: Vec<u8> = (0..(COPY_BYTES * 2 + 77))
+            .map(|i| (i * 31 % 251) as u8)
+            .collect();
+        let mut h = FingerprintHasher::new();
+        h.update(&data);
+        let crc = crc32_copied(data.len(), |at, buf| {
+            buf.copy_from_slice(&data[at..at + buf.len()])
+        });
+        assert_eq!(crc, h.finish().crc32);
+        assert_eq!(crc32_copied(0, |_, _| unreachable!()), 0);
+    }
+
+    #[test]
+    fn native_digest_limit_follows_device_memory_within_bounds() {
+        const MIB: u64 = 1024 * 1024;
+        assert_eq!(native_digest_limit(Some(8.0)), 512 * MIB);
+        assert_eq!(native_digest_limit(Some(16.0)), 1024 * MIB);
+        assert_eq!(native_digest_limit(Some(64.0)), 1024 * MIB);
+        assert_eq!(native_digest_limit(Some(0.5)), 128 * MIB);
+        assert_eq!(native_digest_limit(None), 256 * MIB);
+        assert_eq!(native_digest_limit(Some(f64::NAN)), 256 * MIB);
+        assert_eq!(native_digest_limit(Some(-4.0)), 256 * MIB);
+    }
+
     use crate::core::inspection::byte_source::SliceSource;
     use std::cell::RefCell;
     use std::task::Poll;

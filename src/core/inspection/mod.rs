@@ -33,7 +33,8 @@ pub use byte_source::FileSource;
 pub use byte_source::{ByteSource, CountingSource, SliceSource, SourceError};
 pub use facts::{AudioFacts, Facts, FrameRateMode, TrackType, UnsupportedBox, VideoFacts};
 pub use fingerprint::{
-    fingerprint, ChunkSource, Fingerprint, FingerprintError, FingerprintHasher, HashChunk,
+    crc32_copied, fingerprint, native_digest_limit, ChunkSource, Fingerprint, FingerprintError,
+    FingerprintHasher, HashChunk,
 };
 pub use verdict::{judge, Check, FILE_RULE};
 

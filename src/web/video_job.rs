@@ -1,7 +1,8 @@
-//! The page side of the fingerprint: starts the worker, relays progress, cancels.
+//! The page side of the video worker: starts it, relays the inspection and the hashing
+//! progress, cancels.
 
-use crate::core::inspection::Fingerprint;
-use js_sys::{Object, Reflect};
+use super::js::{num, object, text};
+use crate::core::inspection::{Fingerprint, Inspection};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{MessageEvent, Worker, WorkerOptions};
@@ -11,7 +12,9 @@ pub const CHUNK_BYTES: u32 = 8 * 1024 * 1024;
 
 /// What the worker reports.
 #[derive(Debug, Clone, PartialEq)]
-pub enum HashEvent {
+pub enum VideoEvent {
+    /// The inspection, when one was asked for; hashing follows.
+    Inspected(Box<Inspection>),
     /// Bytes hashed so far and the total.
     Progress {
         /// Bytes done.
@@ -25,15 +28,15 @@ pub enum HashEvent {
     Failed(String),
 }
 
-/// A running hash. Dropping it stops the worker and detaches its handlers first, so the
+/// A running job. Dropping it stops the worker and detaches its handlers first, so the
 /// worker can never call a dropped closure ("closure invoked … after being dropped").
-pub struct HashJob {
+pub struct VideoJob {
     worker: Worker,
     _handler: Closure<dyn FnMut(MessageEvent)>,
     _error: Closure<dyn FnMut(web_sys::ErrorEvent)>,
 }
 
-impl HashJob {
+impl VideoJob {
     /// Stops the worker at once; no event is delivered after this.
     pub fn cancel(&self) {
         self.worker.set_onmessage(None);
@@ -42,60 +45,58 @@ impl HashJob {
     }
 }
 
-impl Drop for HashJob {
+impl Drop for VideoJob {
     fn drop(&mut self) {
         self.cancel();
     }
 }
 
-fn num(v: &JsValue, key: &str) -> f64 {
-    Reflect::get(v, &key.into())
-        .ok()
-        .and_then(|x| x.as_f64())
-        .unwrap_or(0.0)
-}
-
-fn text(v: &JsValue, key: &str) -> String {
-    Reflect::get(v, &key.into())
-        .ok()
-        .and_then(|x| x.as_string())
-        .unwrap_or_default()
-}
-
 /// The worker's loader script (Trunk's `data-loader-shim`), next to the app's own files.
-const WORKER_URL: &str = "./fingerprint-worker_loader.js";
+const WORKER_URL: &str = "./video-worker_loader.js";
 
-/// Starts hashing `file` (a File or any Blob, e.g. a slice of a package) in a Web Worker; `on_event` receives progress and the result.
+/// Starts a Web Worker on `file` (a File or any Blob, e.g. a slice of a package): with
+/// `rules` (the contest's `VideoRules` as JSON) it inspects the file first, then it hashes
+/// it; `on_event` receives the inspection, progress and the result.
 pub fn start(
     file: &web_sys::Blob,
-    on_event: impl Fn(HashEvent) + 'static,
-) -> Result<HashJob, String> {
+    rules: Option<String>,
+    on_event: impl Fn(VideoEvent) + 'static,
+) -> Result<VideoJob, String> {
     let opts = WorkerOptions::new();
-    opts.set_name("fingerprint");
+    opts.set_name("video");
     let worker = Worker::new_with_options(WORKER_URL, &opts).map_err(|e| super::js_message(&e))?;
     let on_event = std::rc::Rc::new(on_event);
     let cb = on_event.clone();
     let w2 = worker.clone();
-    let msg = Object::new();
-    let _ = Reflect::set(&msg, &"file".into(), file);
-    let _ = Reflect::set(&msg, &"chunk".into(), &f64::from(CHUNK_BYTES).into());
+    let msg = object(&[
+        ("file", file.into()),
+        ("chunk", f64::from(CHUNK_BYTES).into()),
+        ("rules", rules.map_or(JsValue::UNDEFINED, JsValue::from)),
+    ]);
     let handler = Closure::<dyn FnMut(MessageEvent)>::new(move |ev: MessageEvent| {
         let d = ev.data();
         let event = match text(&d, "type").as_str() {
             "ready" => {
                 if let Err(e) = w2.post_message(&msg) {
                     w2.terminate();
-                    cb(HashEvent::Failed(super::js_message(&e)));
+                    cb(VideoEvent::Failed(super::js_message(&e)));
                 }
                 return;
             }
-            "progress" => HashEvent::Progress {
+            "inspected" => match serde_json::from_str(&text(&d, "inspection")) {
+                Ok(inspection) => VideoEvent::Inspected(Box::new(inspection)),
+                Err(e) => {
+                    w2.terminate();
+                    VideoEvent::Failed(e.to_string())
+                }
+            },
+            "progress" => VideoEvent::Progress {
                 done: num(&d, "done") as u64,
                 total: num(&d, "total") as u64,
             },
             "done" => {
                 w2.terminate();
-                HashEvent::Done(Fingerprint {
+                VideoEvent::Done(Fingerprint {
                     sha256: text(&d, "sha256"),
                     crc32: num(&d, "crc32") as u32,
                     size: num(&d, "size") as u64,
@@ -103,7 +104,7 @@ pub fn start(
             }
             _ => {
                 w2.terminate();
-                HashEvent::Failed(text(&d, "message"))
+                VideoEvent::Failed(text(&d, "message"))
             }
         };
         cb(event);
@@ -113,10 +114,10 @@ pub fn start(
     let w3 = worker.clone();
     let error = Closure::<dyn FnMut(web_sys::ErrorEvent)>::new(move |e: web_sys::ErrorEvent| {
         w3.terminate();
-        cb(HashEvent::Failed(e.message()));
+        cb(VideoEvent::Failed(e.message()));
     });
     worker.set_onerror(Some(error.as_ref().unchecked_ref()));
-    Ok(HashJob {
+    Ok(VideoJob {
         worker,
         _handler: handler,
         _error: error,
