@@ -69,7 +69,12 @@ pub fn PrintView() -> impl IntoView {
             });
             view! {
                 <article class="a4-sheet form3" aria-label=form.title.clone()>
-                    <p class="attachment">{form.attachment.clone()}</p>
+                    // As on the .docx and the HTML form: 附件3 at the left, the 核验码 and its
+                    // QR at the top right, where the office looks for them on every paper.
+                    <div class="head">
+                        <p class="attachment">{form.attachment.clone()}</p>
+                        {verification}
+                    </div>
                     <h2 class="form-title">{form.title.clone()}</h2>
                     <p class="unit-line">
                         {fill(t().label_colon, &[("label", &form.unit_label)])}
@@ -93,7 +98,6 @@ pub fn PrintView() -> impl IntoView {
                             </tr>
                         </tbody>
                     </table>
-                    {verification}
                 </article>
             }
         })
@@ -103,7 +107,8 @@ pub fn PrintView() -> impl IntoView {
             <a class="button secondary" href=Route::Step(2).to_hash()>{t().back_to_pledge}</a>
             <button type="button" class="primary" on:click=move |_| crate::web::print_page()>{t().print}</button>
             <p class="field-hint">{t().print_hint}</p>
-            <p class="field-hint">{t().print_code_hint}</p>
+            // Only while the 核验码 is missing: once it is on the sheet the hint would mislead.
+            {move || mark.with(Option::is_none).then(|| view! { <p class="field-hint">{t().print_code_hint}</p> })}
         </div>
         {sheet}
     }

@@ -18,11 +18,16 @@ pub fn num(v: &JsValue, key: &str) -> f64 {
     get(v, key).as_f64().unwrap_or(0.0)
 }
 
+/// Sets `o[key] = v` (a plain object never refuses).
+pub fn set(o: &JsValue, key: &str, v: &JsValue) {
+    let _ = Reflect::set(o, &key.into(), v);
+}
+
 /// `{k: v, …}` from pairs.
 pub fn object(pairs: &[(&str, JsValue)]) -> Object {
     let o = Object::new();
     for (k, v) in pairs {
-        let _ = Reflect::set(&o, &(*k).into(), v);
+        set(&o, k, v);
     }
     o
 }

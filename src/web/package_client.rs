@@ -1,10 +1,11 @@
 //! The page side of the package worker: started on first use, one request at a time per
 //! call, each answered through a promise keyed by request id.
 
+use super::js::{get, object, set};
 use crate::core::contest::ContestDefinition;
 use crate::core::package::verify::OpenedPackage;
 use crate::core::submission::{Attachment, Workspace};
-use js_sys::{Array, Function, Object, Promise, Reflect, Uint8Array};
+use js_sys::{Array, Function, Object, Promise, Uint8Array};
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -48,9 +49,7 @@ fn start() -> Result<Rc<Client>, String> {
     );
     let onmessage = Closure::<dyn FnMut(MessageEvent)>::new(move |ev: MessageEvent| {
         let data = ev.data();
-        let kind = Reflect::get(&data, &"type".into())
-            .ok()
-            .and_then(|t| t.as_string());
+        let kind = get(&data, "type").as_string();
         if kind.as_deref() == Some("ready") {
             r.set(true);
             for msg in q.borrow_mut().drain(..) {
@@ -58,16 +57,10 @@ fn start() -> Result<Rc<Client>, String> {
             }
             return;
         }
-        let id = Reflect::get(&data, &"id".into())
-            .ok()
-            .and_then(|v| v.as_f64())
-            .unwrap_or(-1.0) as u32;
+        let id = get(&data, "id").as_f64().unwrap_or(-1.0) as u32;
         if let Some((resolve, reject)) = p.borrow_mut().remove(&id) {
             let _ = if kind.as_deref() == Some("error") {
-                reject.call1(
-                    &JsValue::NULL,
-                    &Reflect::get(&data, &"message".into()).unwrap_or_default(),
-                )
+                reject.call1(&JsValue::NULL, &get(&data, "message"))
             } else {
                 resolve.call1(&JsValue::NULL, &data)
             };
@@ -110,7 +103,7 @@ async fn request(msg: Object) -> Result<JsValue, String> {
     let client = client()?;
     let id = client.next.get();
     client.next.set(id + 1);
-    let _ = Reflect::set(&msg, &"id".into(), &f64::from(id).into());
+    set(&msg, "id", &f64::from(id).into());
     let pending = client.pending.clone();
     let promise = Promise::new(&mut |resolve, reject| {
         pending.borrow_mut().insert(id, (resolve, reject));
@@ -128,29 +121,19 @@ async fn request(msg: Object) -> Result<JsValue, String> {
         .map_err(|e| e.as_string().unwrap_or_else(|| super::js_message(&e)))
 }
 
-fn set(o: &Object, key: &str, v: &JsValue) {
-    let _ = Reflect::set(o, &key.into(), v);
-}
-
 /// A request about one work: its kind, the definition, the workspace and the work id.
 fn work_request(kind: &str, def: &ContestDefinition, ws: &Workspace, work_id: &str) -> Object {
-    let msg = Object::new();
-    set(&msg, "type", &kind.into());
-    set(
-        &msg,
-        "def",
-        &serde_json::to_string(def).unwrap_or_default().into(),
-    );
-    set(&msg, "ws", &ws.to_json().into());
-    set(&msg, "work_id", &work_id.into());
-    msg
+    object(&[
+        ("type", kind.into()),
+        ("def", serde_json::to_string(def).unwrap_or_default().into()),
+        ("ws", ws.to_json().into()),
+        ("work_id", work_id.into()),
+    ])
 }
 
 /// A string field of a reply.
 fn reply_text(reply: &JsValue, key: &str) -> Option<String> {
-    Reflect::get(reply, &key.into())
-        .ok()
-        .and_then(|v| v.as_string())
+    get(reply, key).as_string()
 }
 
 /// A package built by the worker: its name, 核验码 and the parts of the download.
@@ -174,11 +157,8 @@ pub async fn build(
     let msg = work_request("build", def, ws, work_id);
     set(&msg, "include_video", &include_video.into());
     if let Some((a, bytes)) = scan {
-        set(
-            &msg,
-            "scan_attachment",
-            &serde_json::to_string(&a).unwrap_or_default().into(),
-        );
+        let attachment = serde_json::to_string(&a).unwrap_or_default();
+        set(&msg, "scan_attachment", &attachment.into());
         set(
             &msg,
             "scan_bytes",
@@ -189,31 +169,23 @@ pub async fn build(
     Ok(BuiltDownload {
         file_name: reply_text(&reply, "file_name").unwrap_or_default(),
         code: reply_text(&reply, "code").unwrap_or_default(),
-        parts: Reflect::get(&reply, &"parts".into())
-            .ok()
-            .and_then(|p| p.dyn_into().ok())
-            .unwrap_or_default(),
+        parts: get(&reply, "parts").dyn_into().unwrap_or_default(),
     })
 }
 
 /// Opens and verifies a package in the worker (all but the video's hash).
 pub async fn open(def: &ContestDefinition, file: &web_sys::Blob) -> Result<OpenedPackage, String> {
-    let msg = Object::new();
-    set(&msg, "type", &"open".into());
-    set(
-        &msg,
-        "def",
-        &serde_json::to_string(def).unwrap_or_default().into(),
-    );
-    set(&msg, "file", file);
+    let msg = object(&[
+        ("type", "open".into()),
+        ("def", serde_json::to_string(def).unwrap_or_default().into()),
+        ("file", file.into()),
+    ]);
     let reply = request(msg).await?;
     let json = reply_text(&reply, "json").unwrap_or_default();
     let mut opened: OpenedPackage = serde_json::from_str(&json).map_err(|e| e.to_string())?;
     let attachment = reply_text(&reply, "scan_attachment")
         .and_then(|s| serde_json::from_str::<Attachment>(&s).ok());
-    let bytes = Reflect::get(&reply, &"scan_bytes".into())
-        .ok()
-        .and_then(|v| v.dyn_into::<Uint8Array>().ok());
+    let bytes = get(&reply, "scan_bytes").dyn_into::<Uint8Array>().ok();
     if let (Some(a), Some(b)) = (attachment, bytes) {
         opened.scan = Some((a, b.to_vec()));
     }

@@ -20,26 +20,11 @@ use crate::core::package::verify::open_package;
 use crate::core::package::zip_write::Part;
 use crate::core::submission::{Attachment, Workspace};
 use crate::web::blob_source::BlobSource;
-use js_sys::{Array, Object, Reflect, Uint8Array};
+use crate::web::js::{get, object, set, text};
+use js_sys::{Array, Object, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
-
-fn get(v: &JsValue, key: &str) -> JsValue {
-    Reflect::get(v, &key.into()).unwrap_or(JsValue::UNDEFINED)
-}
-
-fn text(v: &JsValue, key: &str) -> String {
-    get(v, key).as_string().unwrap_or_default()
-}
-
-fn object(pairs: &[(&str, JsValue)]) -> Object {
-    let o = Object::new();
-    for (k, v) in pairs {
-        let _ = Reflect::set(&o, &(*k).into(), v);
-    }
-    o
-}
 
 /// Builds a package; the reply's parts keep the video out (it is the page's `File`).
 fn build(data: &JsValue) -> Result<Object, String> {
@@ -144,7 +129,7 @@ pub fn run() {
             let reply = reply.unwrap_or_else(|message| {
                 object(&[("type", "error".into()), ("message", message.into())])
             });
-            let _ = Reflect::set(&reply, &"id".into(), &id);
+            set(&reply, "id", &id);
             let _ = scope.post_message(&reply);
         });
     });

@@ -61,6 +61,14 @@ test('a unit downloads its package with the video inside; the district reopens a
   const html = await readFile(join(dir, '附件3-报送表.html'), 'utf8');
   assert.ok(html.includes('科学家&lt;b&gt;的&lt;/b&gt;一天 &amp; 🎬'), 'title escaped in the HTML form');
   assert.ok(html.includes(code), 'the 核验码 is on the HTML form');
+  // The print view carries the same 核验码 and QR at the top right, as the .docx and HTML do.
+  await page.goto(server.url + '#/print');
+  await page.locator('.form3 .head .verification .qr svg').waitFor();
+  assert.match(await page.locator('.form3 .head .code-line').innerText(), new RegExp(code));
+  const [head, title] = await Promise.all(['.form3 .head .qr', '.form3 .form-title'].map((s) => page.locator(s).boundingBox()));
+  assert.ok(head.y + head.height <= title.y + 1, 'the QR sits above the title');
+  assert.equal(await page.getByText('核验码和二维码在视频校验完成后').count(), 0, 'no "code missing" hint once it is printed');
+  await screenshot(page, 'print-with-code', { fullPage: true });
   await ctx.close();
 
   // A fresh browser profile opens the package: the work comes back, verified.

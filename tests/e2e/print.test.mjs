@@ -19,7 +19,9 @@ test('a form filled to every maximum prints on exactly one A4 page', async () =>
     schema: 1, contest_id: contest.id,
     unit: { district: '渝北区', kind: 'enterprise', values: { unit_name: fill('unit_name'), credit_code: '915000002028033848', address: fill('address') }, eligibility: {} },
     works: [{ id: 'w1', values: { work_title: fill('work_title'), contact_name: fill('contact_name'), email: 'a'.repeat(60) + '@example.com', phone: '023-63891234转123456', summary: fill('summary') },
-      pledge: { promises: {}, legal_representative: '测'.repeat(20), date: '2023-05-20' } }],
+      pledge: { promises: {}, legal_representative: '测'.repeat(20), date: '2023-05-20' },
+      // A hashed video, so the sheet carries its 核验码 and QR too (they take room at the top).
+      video: { file_name: 'a.mp4', size: 1, sha256: 'ab'.repeat(32) } }],
     selected: 'w1',
   };
   const { page, ctx } = await openPage(browser, server);
@@ -28,7 +30,7 @@ test('a form filled to every maximum prints on exactly one A4 page', async () =>
   await page.evaluate((json) => localStorage.setItem('baosong.workspace.v1', json), JSON.stringify(ws));
   await page.goto(server.url + '#/print');
   await page.reload();
-  await page.waitForSelector('.a4-sheet');
+  await page.waitForSelector('.a4-sheet .head .qr svg');
   const pdf = await page.pdf({ path: join(ARTIFACTS, 'form3-max.pdf'), format: 'A4', preferCSSPageSize: true });
   assert.equal(pagesOf(pdf), 1);
   // And the sanity of the counter itself: twice the text needs a second page.
