@@ -13,7 +13,7 @@ use baosong::core::contest::{builtin, FieldRole};
 use baosong::core::inspection::{fingerprint, inspect, FileSource};
 use baosong::core::package::build::build_package;
 use baosong::core::package::code::display_code;
-use baosong::core::package::verify::{open_package, RangeSource};
+use baosong::core::package::verify::{open_and_hash, Problem};
 use baosong::core::package::zip_write::Part;
 use baosong::core::submission::{VideoSummary, Workspace};
 use serde_json::json;
@@ -60,39 +60,26 @@ async fn verify(args: &[String]) -> Result<ExitCode, String> {
             Err(e) => {
                 json!({"file": file, "ok": false, "problems": [{"member": null, "problem": format!("无法打开文件：{e}")}]})
             }
-            Ok(src) => match open_package(&src, &def).await {
+            Ok(src) => match open_and_hash(&src, &def, HASH_CHUNK).await {
                 Err(e) => {
                     json!({"file": file, "ok": false, "problems": [{"member": null, "problem": e.to_string()}]})
                 }
-                Ok(mut opened) => {
-                    // The video: inside (by its byte range) or the one given separately.
-                    let hashed = match (opened.video_range, &video) {
-                        (Some((offset, len)), _) => {
-                            fingerprint(&RangeSource::new(&src, offset, len), HASH_CHUNK, |_, _| {
-                                true
-                            })
-                            .await
-                            .map_err(|e| e.to_string())
-                        }
-                        (None, Some(path)) => match FileSource::open(path) {
+                Ok((mut opened, _)) => {
+                    // A video not inside: the one given separately, if any.
+                    if let (None, Some(path)) = (opened.video_range, &video) {
+                        let hashed = match FileSource::open(path) {
                             Ok(v) => fingerprint(&v, HASH_CHUNK, |_, _| true)
                                 .await
                                 .map_err(|e| e.to_string()),
                             Err(e) => Err(e.to_string()),
-                        },
-                        (None, None) => Err(String::new()),
-                    };
-                    match hashed {
-                        Ok(fp) => opened.check_video(&fp.sha256, fp.size),
-                        Err(e) if !e.is_empty() => {
-                            opened
-                                .problems
-                                .push(baosong::core::package::verify::Problem {
-                                    member: None,
-                                    problem: format!("视频无法读取：{e}"),
-                                })
+                        };
+                        match hashed {
+                            Ok(fp) => opened.check_video(&fp.sha256, fp.size),
+                            Err(e) => opened.problems.push(Problem {
+                                member: None,
+                                problem: format!("视频无法读取：{e}"),
+                            }),
                         }
-                        Err(_) => {}
                     }
                     let sub = opened.submission.as_ref();
                     json!({

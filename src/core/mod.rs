@@ -5,8 +5,10 @@
 //! - `inspection`: reading an MP4's metadata through a byte source and judging it.
 //! - `template`: `{name}` templates filled in one pass.
 //! - `package`: the submission package (报送包): building, reading and verifying it.
+//! - `district`: the district office's workspace: collecting, recommending, the 推荐表 bundle.
 
 pub mod contest;
+pub mod district;
 pub mod inspection;
 pub mod package;
 pub mod submission;

@@ -12,7 +12,7 @@ use super::manifest::{
 use super::name::{safe_file_name, MAX_NAME_CHARS};
 use super::report::{report_html, InspectionDoc, INSPECTION_SCHEMA};
 use super::submission::{canonical_content, ScanRef, SubmissionDoc};
-use super::zip_write::{ZipParts, ZipWriter};
+use super::zip_write::{zip_bytes, ZipParts, ZipWriter};
 use crate::core::contest::{ContestDefinition, FieldRole};
 use crate::core::submission::{blockers, Attachment, Workspace};
 
@@ -133,15 +133,8 @@ pub fn build_package(
         inspection: report,
     };
 
-    let docx = {
-        let mut w = ZipWriter::new();
-        w.set_time_ms(work.updated_ms);
-        for (name, bytes) in form_docx_members(&form) {
-            w.add_bytes(&name, bytes)
-                .map_err(|e| PackageError::Zip(e.to_string()))?;
-        }
-        w.finish().to_bytes(&[])
-    };
+    let docx = zip_bytes(form_docx_members(&form), work.updated_ms)
+        .map_err(|e| PackageError::Zip(e.to_string()))?;
     let mut members: Vec<(String, Vec<u8>)> = vec![
         (FORM_DOCX.into(), docx),
         (FORM_HTML.into(), form_html(&form).into_bytes()),

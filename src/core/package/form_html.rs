@@ -9,13 +9,13 @@ use super::markup::escape_html as esc;
 use std::fmt::Write;
 
 /// Title font: 方正小标宋 as on official forms, then the nearest Song faces.
-const TITLE_FONTS: &str =
+pub(crate) const TITLE_FONTS: &str =
     r#""FZXiaoBiaoSong-B05S", "方正小标宋简体", "STZhongsong", "SimSun", serif"#;
 /// Body font: 仿宋 as on official forms, then 宋体 and Noto Serif CJK.
-const BODY_FONTS: &str =
+pub(crate) const BODY_FONTS: &str =
     r#""FangSong", "仿宋", "STFangsong", "SimSun", "宋体", "Noto Serif CJK SC", serif"#;
 /// The attachment label is set in 黑体 by convention.
-const HEI_FONTS: &str = r#""SimHei", "黑体", "STHeiti", "Noto Sans CJK SC", sans-serif"#;
+pub(crate) const HEI_FONTS: &str = r#""SimHei", "黑体", "STHeiti", "Noto Sans CJK SC", sans-serif"#;
 
 /// Millimetres per point.
 const MM_PER_PT: f32 = 0.3528;
@@ -41,21 +41,11 @@ const ROW_MM: f32 = 11.0;
 
 /// The whole HTML document of the filled form.
 pub fn form_html(form: &FilledForm) -> String {
-    let mut h = String::with_capacity(16 * 1024);
-    h.push_str("<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n");
-    h.push_str(
-        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; \
-         style-src 'unsafe-inline'; img-src data:\">\n",
+    let mut h = page_start(
+        &format!("{} {}", form.attachment, form.title),
+        &css(&layout(form)),
     );
-    h.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
-    h.push_str(&format!(
-        "<title>{} {}</title>\n",
-        esc(&form.attachment),
-        esc(&form.title)
-    ));
-    h.push_str("<style>\n");
-    h.push_str(&css(&layout(form)));
-    h.push_str("</style>\n</head>\n<body>\n<main class=\"sheet\">\n");
+    h.push_str("<main class=\"sheet\">\n");
 
     h.push_str("<header class=\"head\">");
     h.push_str(&format!(
@@ -154,6 +144,41 @@ pub fn form_html(form: &FilledForm) -> String {
     ));
     h.push_str("</tbody>\n</table>\n</main>\n</body>\n</html>\n");
     h
+}
+
+/// The start of a self-contained page, up to and with `<body>`: UTF-8, a Content Security
+/// Policy that allows no script and no URL (only inline style and `data:` images), `title`
+/// escaped, and `css` inline.
+pub(crate) fn page_start(title: &str, css: &str) -> String {
+    let mut h = String::with_capacity(16 * 1024);
+    h.push_str("<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n");
+    h.push_str(
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; \
+         style-src 'unsafe-inline'; img-src data:\">\n",
+    );
+    h.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+    h.push_str(&format!("<title>{}</title>\n", esc(title)));
+    h.push_str("<style>\n");
+    h.push_str(css);
+    h.push_str("</style>\n</head>\n<body>\n");
+    h
+}
+
+/// The page rules every printed form shares: A4 portrait with print.css's margins, black on
+/// white, 仿宋 at 小四, a `.sheet` `sheet_mm` wide; on screen the sheet lies on a grey desk.
+pub(crate) fn sheet_css(sheet_mm: f32) -> String {
+    format!(
+        "@page {{ size: A4 portrait; margin: 15mm 16mm; }}
+* {{ box-sizing: border-box; }}
+html {{ background: #fff; color: #000; }}
+body {{ margin: 0; font-family: {BODY_FONTS}; font-size: 12pt; line-height: 1.5; }}
+.sheet {{ width: {sheet_mm}mm; margin: 0 auto; }}
+@media screen {{
+  html {{ background: #e8e8e8; }}
+  .sheet {{ width: 210mm; min-height: 297mm; margin: 8mm auto; padding: 15mm 16mm; background: #fff; box-shadow: 0 2px 12px rgba(0,0,0,.2); }}
+}}
+"
+    )
 }
 
 /// Sizes of the summary and the pledge: (font size in pt, line height), the room for
@@ -271,17 +296,9 @@ fn layout(form: &FilledForm) -> Layout {
 /// and this form's summary and pledge sizes.
 fn css(layout: &Layout) -> String {
     let d = layout.density;
-    let mut css = format!(
-        "@page {{ size: A4 portrait; margin: 15mm 16mm; }}
-* {{ box-sizing: border-box; }}
-html {{ background: #fff; color: #000; }}
-body {{ margin: 0; font-family: {BODY_FONTS}; font-size: 12pt; line-height: 1.5; }}
-.sheet {{ width: {SHEET_MM}mm; margin: 0 auto; }}
-@media screen {{
-  html {{ background: #e8e8e8; }}
-  .sheet {{ width: 210mm; min-height: 297mm; margin: 8mm auto; padding: 15mm 16mm; background: #fff; box-shadow: 0 2px 12px rgba(0,0,0,.2); }}
-}}
-.head {{ display: flex; justify-content: space-between; align-items: flex-end; min-height: 8mm; }}
+    let mut css = sheet_css(SHEET_MM);
+    css.push_str(&format!(
+        ".head {{ display: flex; justify-content: space-between; align-items: flex-end; min-height: 8mm; }}
 .attachment {{ margin: 0; font-family: {HEI_FONTS}; font-size: 16pt; line-height: 1.2; }}
 .verify {{ display: flex; align-items: flex-end; gap: 2mm; }}
 .verify .code {{ margin: 0; font-size: 9pt; line-height: 1.2; white-space: nowrap; }}
@@ -303,7 +320,7 @@ body {{ margin: 0; font-family: {BODY_FONTS}; font-size: 12pt; line-height: 1.5;
 .sign-line {{ display: flex; justify-content: space-between; gap: 4mm; padding-right: 2em; }}
 .sign-date {{ text-align: right; }}
 "
-    );
+    ));
     // This form's sizes (writing to a String cannot fail).
     let _ = write!(
         css,

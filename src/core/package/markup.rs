@@ -24,6 +24,30 @@ pub fn escape_html(s: &str) -> String {
     out
 }
 
+/// Escapes text for XML content and attribute values, dropping what XML 1.0 forbids (a
+/// control character would make the whole part unreadable).
+pub fn escape_xml(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        push_xml_escaped(&mut out, c);
+    }
+    out
+}
+
+/// Appends `c` escaped for XML, or nothing when XML 1.0 forbids it.
+pub fn push_xml_escaped(out: &mut String, c: char) {
+    match entity(c) {
+        Some(e) => out.push_str(e),
+        None if is_xml_char(c) => out.push(c),
+        None => {}
+    }
+}
+
+/// XML 1.0's `Char` production (a Rust `char` is never a surrogate).
+fn is_xml_char(c: char) -> bool {
+    matches!(c, '\t' | '\n' | '\r') || (c >= ' ' && c != '\u{FFFE}' && c != '\u{FFFF}')
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

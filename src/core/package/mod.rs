@@ -7,6 +7,8 @@
 //! - `zip_read`: reading a ZIP from a `ByteSource`, with limits (bombs, traversal, truncation).
 //! - `form`: the filled 附件3 as printed (one model for the print view, HTML and DOCX).
 //! - `form_html`, `form_docx`: 附件3 with the pledge as self-contained HTML and as .docx.
+//! - `wordml`: the WordprocessingML pieces every .docx form shares (附件3 here, 附件2 in
+//!   `district`); `markup`: escaping for HTML and XML.
 //! - `code`: the 核验码 and its QR, binding the paper form to the package.
 //! - `submission`, `report`, `manifest`: `submission.json`, the inspection report, the manifest.
 //! - `name`: file names safe on Windows.
@@ -23,5 +25,6 @@ pub mod name;
 pub mod report;
 pub mod submission;
 pub mod verify;
+pub mod wordml;
 pub mod zip_read;
 pub mod zip_write;

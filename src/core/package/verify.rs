@@ -10,7 +10,7 @@ use super::report::InspectionDoc;
 use super::submission::{canonical_content, parse_submission, SubmissionDoc};
 use super::zip_read::{read_index, read_member, stored_range, ZipEntry, ZipLimits, ZipReadError};
 use crate::core::contest::ContestDefinition;
-use crate::core::inspection::{ByteSource, SourceError};
+use crate::core::inspection::{fingerprint, ByteSource, Fingerprint, SourceError};
 use crate::core::submission::{Attachment, VideoSummary, Workspace};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -29,6 +29,22 @@ fn problem(member: Option<&str>, text: String) -> Problem {
         member: member.map(str::to_string),
         problem: text,
     }
+}
+
+/// Where an intact member's bytes lie in the package: stored, so another ZIP (the district's
+/// bundle) can take them by range, CRC-32 and all, without reading or hashing them again.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MemberLocation {
+    /// Its name in the package.
+    pub name: String,
+    /// Offset of its data in the package file (after the local header).
+    pub offset: u64,
+    /// Its size in bytes.
+    pub size: u64,
+    /// CRC-32 of its bytes, as the ZIP records it (checked when it was read).
+    pub crc32: u32,
+    /// Lower-case hex SHA-256 of its bytes (equal to the manifest's, which was checked).
+    pub sha256: String,
 }
 
 /// What opening a package found. Serialisable so the package worker can hand it to the page
@@ -50,6 +66,10 @@ pub struct OpenedPackage {
     pub problems: Vec<Problem>,
     /// Whether the video's SHA-256 has been checked against the manifest.
     pub video_checked: bool,
+    /// Every intact stored member, `manifest.json` first, then in the manifest's order; not
+    /// the video, whose bytes are at `video_range`.
+    #[serde(default)]
+    pub members: Vec<MemberLocation>,
 }
 
 impl OpenedPackage {
@@ -86,6 +106,17 @@ impl OpenedPackage {
         }
         self.video_checked = true;
     }
+}
+
+/// The location of `entry`, when it is stored (so its bytes can be taken by range).
+fn location(entry: &ZipEntry, sha256: String) -> Option<MemberLocation> {
+    stored_range(entry).map(|(offset, size)| MemberLocation {
+        name: entry.name.clone(),
+        offset,
+        size,
+        crc32: entry.crc32,
+        sha256,
+    })
 }
 
 /// Why a package could not be opened at all.
@@ -142,7 +173,11 @@ pub async fn open_package<S: ByteSource + ?Sized>(
     let mut out = OpenedPackage::default();
     let manifest: Manifest = match read_member(src, manifest_entry, &limits).await {
         Ok(bytes) => match serde_json::from_slice::<Manifest>(&bytes) {
-            Ok(m) if m.kind == PACKAGE_KIND => m,
+            Ok(m) if m.kind == PACKAGE_KIND => {
+                out.members
+                    .extend(location(manifest_entry, sha256_hex(&bytes)));
+                m
+            }
             Ok(_) => return Err(OpenError::NotAPackage),
             Err(e) => {
                 out.problems.push(problem(
@@ -173,6 +208,7 @@ pub async fn open_package<S: ByteSource + ?Sized>(
                     out.problems
                         .push(problem(Some(&m.name), format!("{} 已被修改", m.name)));
                 } else {
+                    out.members.extend(location(entry, m.sha256.clone()));
                     contents.insert(m.name.clone(), bytes);
                 }
             }
@@ -288,6 +324,33 @@ pub async fn open_package<S: ByteSource + ?Sized>(
     }
     out.manifest = Some(manifest);
     Ok(out)
+}
+
+/// Opens a package and, when its video is stored inside, hashes that byte range (`chunk`
+/// bytes at a time) and checks it against the manifest; returns the video's fingerprint when
+/// it was hashed. The native callers' way (the CLIs, tests); the browser hashes the range in
+/// a worker and calls [`OpenedPackage::check_video`] itself.
+pub async fn open_and_hash<S: ByteSource + ?Sized>(
+    src: &S,
+    def: &ContestDefinition,
+    chunk: usize,
+) -> Result<(OpenedPackage, Option<Fingerprint>), OpenError> {
+    let mut opened = open_package(src, def).await?;
+    let Some((offset, len)) = opened.video_range else {
+        return Ok((opened, None));
+    };
+    match fingerprint(&RangeSource::new(src, offset, len), chunk, |_, _| true).await {
+        Ok(fp) => {
+            opened.check_video(&fp.sha256, fp.size);
+            Ok((opened, Some(fp)))
+        }
+        Err(e) => {
+            opened
+                .problems
+                .push(problem(None, format!("视频无法读取：{e}")));
+            Ok((opened, None))
+        }
+    }
 }
 
 /// Puts an opened package's work into `ws` (replacing a work with the same id, else added)

@@ -49,7 +49,7 @@ const VERSION_MADE_BY: u16 = (3 << 8) | VERSION_ZIP64;
 const EXTERNAL_ATTRS: u32 = (0o100_644 << 16) | 0x20;
 /// China Standard Time (UTC+8, no DST): DOS times have no zone, and the people who open the
 /// package read them as Beijing time.
-const DOS_TIME_OFFSET_MS: i64 = 8 * 3600 * 1000;
+pub(crate) const DOS_TIME_OFFSET_MS: i64 = 8 * 3600 * 1000;
 
 /// Why a name or an entry was refused.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -420,6 +420,17 @@ impl ZipWriter {
     }
 }
 
+/// A small archive of members held in memory (a .docx, an .xlsx) as one byte vector, every
+/// entry dated `unix_ms` (see [`ZipWriter::set_time_ms`]).
+pub fn zip_bytes(members: Vec<(String, Vec<u8>)>, unix_ms: u64) -> Result<Vec<u8>, ZipWriteError> {
+    let mut w = ZipWriter::new();
+    w.set_time_ms(unix_ms);
+    for (name, bytes) in members {
+        w.add_bytes(&name, bytes)?;
+    }
+    Ok(w.finish().to_bytes(&[]))
+}
+
 /// The name rules, without the duplicate check.
 fn check_name(name: &str) -> Result<(), ZipWriteError> {
     let owned = || name.to_owned();
@@ -495,7 +506,7 @@ fn dos_date_time(unix_ms: u64) -> (u16, u16) {
 
 /// Proleptic Gregorian (year, month, day) of a day count since 1970-01-01 (H. Hinnant's
 /// `civil_from_days`).
-fn civil_from_days(z: i64) -> (i64, u32, u32) {
+pub(crate) fn civil_from_days(z: i64) -> (i64, u32, u32) {
     let z = z + 719_468;
     let era = z.div_euclid(146_097);
     let doe = z.rem_euclid(146_097);
