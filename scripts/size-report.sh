@@ -7,15 +7,16 @@ source scripts/env.sh
 if [ "${SKIP_BUILD:-0}" != 1 ]; then trunk build --release >/dev/null; fi
 printf '%-44s %10s %10s\n' file raw gzip
 total_raw=0; total_gz=0; first_gz=0
-for f in dist/*.wasm dist/*.js dist/*.css dist/index.html; do
+for f in dist/*.wasm dist/*.js dist/snippets/*/*.js dist/*.css dist/index.html; do
   [ -e "$f" ] || continue
   raw=$(stat -c %s "$f"); gz=$(gzip -9 -c "$f" | wc -c)
   total_raw=$((total_raw + raw)); total_gz=$((total_gz + gz))
-  # Workers (video-worker*, package-worker*) are fetched only when first used.
-  case "$(basename "$f")" in *worker*) ;; *) first_gz=$((first_gz + gz)) ;; esac
+  # Workers (video-worker*, package-worker*) and the district workspace (district*) are
+  # fetched only when first used.
+  case "$(basename "$f")" in *worker* | district*) ;; *) first_gz=$((first_gz + gz)) ;; esac
   printf '%-44s %10d %10d\n' "$(basename "$f")" "$raw" "$gz"
 done
 printf '%-44s %10d %10d\n' TOTAL "$total_raw" "$total_gz"
 budget=$((400 * 1024))
-printf '%-44s %10s %10d  (budget %d: %s)\n' 'FIRST LOAD (page, without workers)' '' "$first_gz" "$budget" \
+printf '%-44s %10s %10d  (budget %d: %s)\n' 'FIRST LOAD (unit page; no workers, no district)' '' "$first_gz" "$budget" \
   "$([ "$first_gz" -le "$budget" ] && echo within || echo OVER)"

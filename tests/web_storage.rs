@@ -3,7 +3,7 @@
 
 use baosong::core::contest::builtin;
 use baosong::core::submission::Workspace;
-use baosong::web::{scan_store, storage};
+use baosong::web::{blob_store, storage};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -40,8 +40,10 @@ async fn scans_are_stored_read_and_deleted_in_indexeddb() {
     let opts = web_sys::BlobPropertyBag::new();
     opts.set_type("application/pdf");
     let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &opts).unwrap();
-    scan_store::put("scan:test", &blob).await.unwrap();
-    let back = scan_store::get("scan:test")
+    blob_store::put(blob_store::Store::Scans, "scan:test", &blob)
+        .await
+        .unwrap();
+    let back = blob_store::get(blob_store::Store::Scans, "scan:test")
         .await
         .unwrap()
         .expect("stored blob");
@@ -51,6 +53,11 @@ async fn scans_are_stored_read_and_deleted_in_indexeddb() {
         .await
         .unwrap();
     assert_eq!(text.as_string().unwrap(), "%PDF-1.4 signed");
-    scan_store::delete("scan:test").await.unwrap();
-    assert!(scan_store::get("scan:test").await.unwrap().is_none());
+    blob_store::delete(blob_store::Store::Scans, "scan:test")
+        .await
+        .unwrap();
+    assert!(blob_store::get(blob_store::Store::Scans, "scan:test")
+        .await
+        .unwrap()
+        .is_none());
 }

@@ -7,8 +7,206 @@ mod zh;
 
 pub use zh::ZH;
 
+/// The district workspace's words.
+pub struct DistrictStrings {
+    /// File name of the district backup.
+    pub backup_file_name: &'static str,
+    /// Button making the bundle.
+    pub bundle_button: &'static str,
+    /// After the bundle download starts.
+    pub bundle_done: &'static str,
+    /// While the bundle is made.
+    pub bundle_making: &'static str,
+    /// Checkbox: videos inside the bundle.
+    pub bundle_with_videos: &'static str,
+    /// Packages found by 核验码.
+    pub code_found: &'static str,
+    /// No package has the typed 核验码.
+    pub code_none: &'static str,
+    /// Label of the 核验码 search.
+    pub code_search: &'static str,
+    /// Column: actions.
+    pub col_actions: &'static str,
+    /// Column: arrival order.
+    pub col_arrival: &'static str,
+    /// Column: 核验码.
+    pub col_code: &'static str,
+    /// Column: flags.
+    pub col_flags: &'static str,
+    /// Column: package verification.
+    pub col_form: &'static str,
+    /// Column: unit kind.
+    pub col_kind: &'static str,
+    /// Column: pledge scan.
+    pub col_scan: &'static str,
+    /// Column: work title.
+    pub col_title: &'static str,
+    /// Column: unit.
+    pub col_unit: &'static str,
+    /// Column: video.
+    pub col_video: &'static str,
+    /// Colon between a label and its text.
+    pub colon: &'static str,
+    /// Deadline line.
+    pub deadline_line: &'static str,
+    /// Button opening a row.
+    pub details: &'static str,
+    /// Accessible name of the open button.
+    pub details_aria: &'static str,
+    /// Heading: video checks.
+    pub details_checks: &'static str,
+    /// Heading: flags.
+    pub details_flags: &'static str,
+    /// Heading: verification.
+    pub details_problems: &'static str,
+    /// Accessible name of the details region.
+    pub details_region: &'static str,
+    /// Download CSV.
+    pub download_csv: &'static str,
+    /// Download .docx.
+    pub download_docx: &'static str,
+    /// Download HTML.
+    pub download_html: &'static str,
+    /// Download .xlsx.
+    pub download_xlsx: &'static str,
+    /// No package yet.
+    pub empty: &'static str,
+    /// Export backup.
+    pub export_backup: &'static str,
+    /// A received file the browser did not keep.
+    pub file_missing: &'static str,
+    /// Filter label.
+    pub filter_label: &'static str,
+    /// Verified.
+    pub form_ok: &'static str,
+    /// Verification problems.
+    pub form_problems: &'static str,
+    /// Video workers running.
+    pub hashing_status: &'static str,
+    /// Import backup.
+    pub import_backup: &'static str,
+    /// After an import.
+    pub import_done: &'static str,
+    /// Heading: collect.
+    pub intake_heading: &'static str,
+    /// Hint under the drop zone.
+    pub intake_hint: &'static str,
+    /// Drop zone label.
+    pub intake_label: &'static str,
+    /// Privacy note.
+    pub local_only: &'static str,
+    /// Heading: videos without a package.
+    pub loose_heading: &'static str,
+    /// Before sending.
+    pub missing_intro: &'static str,
+    /// Move down.
+    pub move_down_aria: &'static str,
+    /// Move up.
+    pub move_up_aria: &'static str,
+    /// No flags.
+    pub no_flags: &'static str,
+    /// Nothing picked.
+    pub nothing_picked: &'static str,
+    /// Office contact.
+    pub office_contact: &'static str,
+    /// Form date.
+    pub office_date: &'static str,
+    /// Office district.
+    pub office_district: &'static str,
+    /// No district chosen.
+    pub office_district_none: &'static str,
+    /// Office settings legend.
+    pub office_legend: &'static str,
+    /// Office full name.
+    pub office_name: &'static str,
+    /// 推荐意见.
+    pub office_opinion: &'static str,
+    /// Office phone.
+    pub office_phone: &'static str,
+    /// Only rows with flags.
+    pub only_flagged: &'static str,
+    /// Override note.
+    pub override_label: &'static str,
+    /// Recommend with the note.
+    pub override_pick: &'static str,
+    /// Recommend button.
+    pub pick: &'static str,
+    /// Accessible name of the recommend button.
+    pub pick_aria: &'static str,
+    /// No district yet.
+    pub pick_needs_district: &'static str,
+    /// Already picked.
+    pub picked_as: &'static str,
+    /// Preview button.
+    pub preview: &'static str,
+    /// Preview frame title.
+    pub preview_title: &'static str,
+    /// Print the preview.
+    pub print: &'static str,
+    /// Quota of the district.
+    pub quota_line: &'static str,
+    /// Picked against quota.
+    pub quota_status: &'static str,
+    /// Counts.
+    pub received_counts: &'static str,
+    /// Heading: recommend.
+    pub recommend_heading: &'static str,
+    /// Remove.
+    pub remove: &'static str,
+    /// Table caption.
+    pub review_caption: &'static str,
+    /// Heading: review.
+    pub review_heading: &'static str,
+    /// No scan.
+    pub scan_no: &'static str,
+    /// Scan inside.
+    pub scan_yes: &'static str,
+    /// Heading: send.
+    pub send_heading: &'static str,
+    /// Sort by arrival.
+    pub sort_arrival: &'static str,
+    /// Sort by kind.
+    pub sort_kind: &'static str,
+    /// Sort label.
+    pub sort_label: &'static str,
+    /// Sort by problems.
+    pub sort_problems: &'static str,
+    /// Sort by title.
+    pub sort_title: &'static str,
+    /// Sort by unit.
+    pub sort_unit: &'static str,
+    /// Remove from list.
+    pub unpick: &'static str,
+    /// Accessible name of remove from list.
+    pub unpick_aria: &'static str,
+    /// Video fails.
+    pub video_fail: &'static str,
+    /// Worker failed.
+    pub video_failed: &'static str,
+    /// Hashing.
+    pub video_hashing: &'static str,
+    /// Video passes.
+    pub video_pass: &'static str,
+    /// Waiting.
+    pub video_queued: &'static str,
+    /// Video not yet hashed.
+    pub video_unchecked: &'static str,
+    /// No video.
+    pub video_unknown: &'static str,
+    /// Video sent apart, no package.
+    pub video_unmatched: &'static str,
+    /// Video with warnings.
+    pub video_warn: &'static str,
+}
+
 /// The app's own words in one locale.
 pub struct Strings {
+    /// The district workspace (区县工作台).
+    pub district: DistrictStrings,
+    /// While the district workspace's code loads.
+    pub district_loading: &'static str,
+    /// The district workspace's code could not load.
+    pub district_load_failed: &'static str,
     /// Product name (报送助手).
     pub app_name: &'static str,
     /// One-line description under the name.

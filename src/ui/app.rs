@@ -1,7 +1,7 @@
 //! The root component: contexts (contest, state, route) and the layout.
 
 use super::contest::provide_contest;
-use super::district::DistrictWorkspace;
+use super::district_host::DistrictHost;
 use super::print_view::PrintView;
 use super::route::{provide_route, Route};
 use super::shell::{Footer, Header, StepNav, VideoStatus};
@@ -27,7 +27,7 @@ pub fn App() -> impl IntoView {
         <main id="main" class="main" tabindex="-1">
             {move || match route.get() {
                 Route::Step(i) => view! { <StepPage index=i/> }.into_any(),
-                Route::District => view! { <DistrictWorkspace/> }.into_any(),
+                Route::District => view! { <DistrictHost/> }.into_any(),
                 Route::Print => view! { <PrintView/> }.into_any(),
             }}
         </main>

@@ -4,6 +4,7 @@ mod app;
 mod blockers;
 mod contest;
 mod district;
+mod district_host;
 mod eligibility;
 mod fields;
 mod form_step;
@@ -24,6 +25,7 @@ mod works;
 pub mod route;
 
 pub use app::App;
+pub use district::mount_district;
 
 /// Mounts the app on `<body>`.
 pub fn mount() {

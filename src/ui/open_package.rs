@@ -128,7 +128,14 @@ pub fn OpenPackage() -> impl IntoView {
                 let key = format!("scan:{id}");
                 let mime = att.mime.clone();
                 if let Ok(blob) = crate::web::download::bytes_blob(&bytes, &mime) {
-                    if crate::web::scan_store::put(&key, &blob).await.is_ok() {
+                    if crate::web::blob_store::put(
+                        crate::web::blob_store::Store::Scans,
+                        &key,
+                        &blob,
+                    )
+                    .await
+                    .is_ok()
+                    {
                         let att = crate::core::submission::Attachment { key, ..att };
                         state
                             .write(|ws, now| ws.edit_work(&id, now, |w| w.pledge.scan = Some(att)));

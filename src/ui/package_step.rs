@@ -69,20 +69,27 @@ pub fn PackageStep() -> impl IntoView {
         let c = c.clone();
         spawn_local(async move {
             let scan = match scan {
-                Some(att) => match crate::web::scan_store::get(&att.key).await {
-                    Ok(Some(blob)) => match crate::web::blob_source::read_all(&blob).await {
-                        Ok(bytes) => Some(ScanInput {
-                            attachment: att,
-                            bytes,
-                        }),
-                        Err(e) => {
-                            packaging.set(Packaging::Failed(e));
-                            return;
-                        }
-                    },
-                    // The scan is a reminder, not a blocker: package without it.
-                    _ => None,
-                },
+                Some(att) => {
+                    match crate::web::blob_store::get(
+                        crate::web::blob_store::Store::Scans,
+                        &att.key,
+                    )
+                    .await
+                    {
+                        Ok(Some(blob)) => match crate::web::blob_source::read_all(&blob).await {
+                            Ok(bytes) => Some(ScanInput {
+                                attachment: att,
+                                bytes,
+                            }),
+                            Err(e) => {
+                                packaging.set(Packaging::Failed(e));
+                                return;
+                            }
+                        },
+                        // The scan is a reminder, not a blocker: package without it.
+                        _ => None,
+                    }
+                }
                 None => None,
             };
             let ws = state.ws.with_untracked(Clone::clone);

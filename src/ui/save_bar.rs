@@ -4,7 +4,7 @@ use super::contest::use_contest;
 use super::state::{use_state, SaveStatus};
 use crate::core::submission::Workspace;
 use crate::i18n::{fill, t};
-use crate::web::{download::download_bytes, scan_store, storage::StorageError};
+use crate::web::{blob_store, download::download_bytes, storage::StorageError};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -57,7 +57,7 @@ pub fn SaveBar() -> impl IntoView {
         });
         spawn_local(async move {
             for k in keys {
-                let _ = scan_store::delete(&k).await;
+                let _ = blob_store::delete(blob_store::Store::Scans, &k).await;
             }
         });
         let fresh = Workspace::fresh(&c2, crate::web::new_id("w"), crate::web::now_ms());
@@ -69,11 +69,7 @@ pub fn SaveBar() -> impl IntoView {
             {move || match state.save.get() {
                 SaveStatus::Saved(_) => view! { <p class="saved" role="status">{t().saved_locally}</p> }.into_any(),
                 SaveStatus::Failed(e) => {
-                    let why = match e {
-                        StorageError::Unavailable => t().storage_unavailable,
-                        StorageError::Full => t().storage_full,
-                        StorageError::Other(_) => t().storage_other,
-                    };
+                    let why = storage_message(&e);
                     view! { <p class="save-failed" role="alert"><strong>{t().not_saved}</strong>{why}</p> }.into_any()
                 }
             }}
@@ -97,5 +93,14 @@ pub fn SaveBar() -> impl IntoView {
                 </div>
             })}
         </div>
+    }
+}
+
+/// Why local storage refused to save, in the user's words.
+pub fn storage_message(e: &StorageError) -> &'static str {
+    match e {
+        StorageError::Unavailable => t().storage_unavailable,
+        StorageError::Full => t().storage_full,
+        StorageError::Other(_) => t().storage_other,
     }
 }

@@ -3,7 +3,7 @@
 use super::state::use_state;
 use crate::core::submission::Attachment;
 use crate::i18n::{fill, human_size, t};
-use crate::web::scan_store;
+use crate::web::blob_store;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -39,7 +39,7 @@ pub fn ScanAttachment() -> impl IntoView {
         let key = format!("scan:{work_id}");
         // Stored on the work that was selected when the file was chosen, by id.
         spawn_local(async move {
-            match scan_store::put(&key, &file).await {
+            match blob_store::put(blob_store::Store::Scans, &key, &file).await {
                 Ok(()) => {
                     let att = Attachment {
                         key,
@@ -59,7 +59,7 @@ pub fn ScanAttachment() -> impl IntoView {
     let open = move |_| {
         let Some(att) = scan.get() else { return };
         spawn_local(async move {
-            match scan_store::get(&att.key).await {
+            match blob_store::get(blob_store::Store::Scans, &att.key).await {
                 Ok(Some(blob)) => {
                     if let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) {
                         if let Some(w) = web_sys::window() {
@@ -77,7 +77,7 @@ pub fn ScanAttachment() -> impl IntoView {
             return;
         };
         spawn_local(async move {
-            let _ = scan_store::delete(&att.key).await;
+            let _ = blob_store::delete(blob_store::Store::Scans, &att.key).await;
             state.write(|ws, now| ws.edit_work(&work_id, now, |w| w.pledge.scan = None));
         });
     };

@@ -64,7 +64,7 @@ pub fn WorksBar() -> impl IntoView {
                             // Its video job stops and its scan goes too: nothing orphaned.
                             if let Some(scan) = state.remove_work(&id).and_then(|w| w.pledge.scan) {
                                 leptos::task::spawn_local(async move {
-                                    let _ = crate::web::scan_store::delete(&scan.key).await;
+                                    let _ = crate::web::blob_store::delete(crate::web::blob_store::Store::Scans, &scan.key).await;
                                 });
                             }
                             confirm_remove.set(None);

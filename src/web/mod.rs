@@ -2,6 +2,8 @@
 //! Nothing here knows the contest rules; it moves bytes and strings for the UI.
 
 pub mod blob_source;
+pub mod blob_store;
+pub mod district_loader;
 pub mod download;
 pub mod files;
 pub mod js;
@@ -10,7 +12,6 @@ pub mod package_blob;
 pub mod package_client;
 pub mod package_worker;
 pub mod panic;
-pub mod scan_store;
 pub mod storage;
 pub mod video_job;
 pub mod video_worker;

@@ -3,6 +3,8 @@
 
 use super::js::{get, object, set};
 use crate::core::contest::ContestDefinition;
+use crate::core::district::bundle::ExternalRange;
+use crate::core::district::workspace::DistrictWorkspace;
 use crate::core::package::verify::OpenedPackage;
 use crate::core::submission::{Attachment, Workspace};
 use js_sys::{Array, Function, Object, Promise, Uint8Array};
@@ -202,4 +204,60 @@ pub async fn mark(
     let msg = work_request("mark", def, ws, work_id);
     let reply = request(msg).await?;
     Ok(reply_text(&reply, "code").zip(reply_text(&reply, "qr_svg")))
+}
+
+/// A district request: its kind, the definition and the district workspace.
+fn district_request(kind: &str, def: &ContestDefinition, ws: &DistrictWorkspace) -> Object {
+    object(&[
+        ("type", kind.into()),
+        ("def", serde_json::to_string(def).unwrap_or_default().into()),
+        ("district", ws.to_json().into()),
+    ])
+}
+
+/// The 推荐表 files (`.docx`, `.html`, `.xlsx`, `.csv`), made in the worker.
+pub async fn district_forms(
+    def: &ContestDefinition,
+    ws: &DistrictWorkspace,
+) -> Result<Vec<(String, Vec<u8>)>, String> {
+    let reply = request(district_request("district_forms", def, ws)).await?;
+    let files: Array = get(&reply, "files").dyn_into().unwrap_or_default();
+    Ok(files
+        .iter()
+        .map(|f| {
+            let bytes = get(&f, "bytes").dyn_into::<Uint8Array>().ok();
+            (
+                reply_text(&f, "name").unwrap_or_default(),
+                bytes.map(|b| b.to_vec()).unwrap_or_default(),
+            )
+        })
+        .collect())
+}
+
+/// A district bundle made in the worker: its name, parts and what each external part is.
+pub struct BuiltBundle {
+    /// Safe download name.
+    pub file_name: String,
+    /// Byte parts and `{index, size}` placeholders.
+    pub parts: Array,
+    /// Placeholder `i` is a slice of the received file `externals[i]` names.
+    pub externals: Vec<ExternalRange>,
+}
+
+/// Builds the district's bundle in the worker.
+pub async fn bundle(
+    def: &ContestDefinition,
+    ws: &DistrictWorkspace,
+    with_videos: bool,
+) -> Result<BuiltBundle, String> {
+    let msg = district_request("bundle", def, ws);
+    set(&msg, "with_videos", &with_videos.into());
+    let reply = request(msg).await?;
+    let externals = serde_json::from_str(&reply_text(&reply, "externals").unwrap_or_default())
+        .map_err(|e| e.to_string())?;
+    Ok(BuiltBundle {
+        file_name: reply_text(&reply, "file_name").unwrap_or_default(),
+        parts: get(&reply, "parts").dyn_into().unwrap_or_default(),
+        externals,
+    })
 }

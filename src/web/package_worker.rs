@@ -6,6 +6,8 @@
 //! - `{id, type: "build", def, ws, work_id, include_video, scan_attachment?, scan_bytes?}`
 //! - `{id, type: "open", def, file}` (a `File` or `Blob`, read by ranged slices)
 //! - `{id, type: "mark", def, ws, work_id}`: the work's 核验码 and QR (SVG) for the page
+//! - `{id, type: "district_forms", def, district}`: the 推荐表 files of a district workspace
+//! - `{id, type: "bundle", def, district, with_videos}`: the district's bundle for the organisers
 //!
 //! Out: `{id, type: "ready"}` once (id 0), then per request
 //! `{id, type: "built", file_name, code, parts}`, `{id, type: "mark", code, qr_svg}` (both
@@ -13,7 +15,8 @@
 //! `{index, size}` standing for an external blob), `{id, type: "opened", json, scan_bytes}`,
 //! or `{id, type: "error", message}`.
 
-use crate::core::contest::load_definition;
+use crate::core::contest::{load_definition, ContestDefinition};
+use crate::core::district::workspace::DistrictWorkspace;
 use crate::core::package::build::{build_package, work_code, ScanInput};
 use crate::core::package::code::verification_svg;
 use crate::core::package::verify::open_package;
@@ -25,6 +28,55 @@ use js_sys::{Array, Object, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
+
+/// The ZIP's parts for the page: `Uint8Array`s, and `{index, size}` for external part `index`.
+fn zip_parts(parts: &[Part]) -> Array {
+    let out = Array::new();
+    for p in parts {
+        match p {
+            Part::Bytes(b) => out.push(&Uint8Array::from(b.as_slice())),
+            Part::External { index, size } => out.push(&object(&[
+                ("index", (*index as f64).into()),
+                ("size", (*size as f64).into()),
+            ])),
+        };
+    }
+    out
+}
+
+/// The definition and district workspace of a district request.
+fn district_request(data: &JsValue) -> Result<(ContestDefinition, DistrictWorkspace), String> {
+    let def = load_definition(&text(data, "def")).map_err(|e| e.to_string())?;
+    let ws = DistrictWorkspace::from_json(&text(data, "district")).map_err(|e| e.to_string())?;
+    Ok((def, ws))
+}
+
+/// The 推荐表 in its four formats.
+fn district_forms(data: &JsValue) -> Result<Object, String> {
+    let (def, ws) = district_request(data)?;
+    let files = Array::new();
+    for (name, bytes) in ws.recommendation_files(&def)? {
+        files.push(&object(&[
+            ("name", name.into()),
+            ("bytes", Uint8Array::from(bytes.as_slice()).into()),
+        ]));
+    }
+    Ok(object(&[("type", "forms".into()), ("files", files.into())]))
+}
+
+/// The bundle's parts; the packages' and videos' bytes stay in the page's files.
+fn bundle(data: &JsValue) -> Result<Object, String> {
+    let (def, ws) = district_request(data)?;
+    let with_videos = get(data, "with_videos").as_bool().unwrap_or(false);
+    let bundle = ws.bundle(&def, with_videos).map_err(|e| e.to_string())?;
+    let externals = serde_json::to_string(&bundle.externals).map_err(|e| e.to_string())?;
+    Ok(object(&[
+        ("type", "bundle".into()),
+        ("file_name", bundle.file_name.into()),
+        ("parts", zip_parts(&bundle.zip.parts).into()),
+        ("externals", externals.into()),
+    ]))
+}
 
 /// Builds a package; the reply's parts keep the video out (it is the page's `File`).
 fn build(data: &JsValue) -> Result<Object, String> {
@@ -43,16 +95,7 @@ fn build(data: &JsValue) -> Result<Object, String> {
     let include_video = get(data, "include_video").as_bool().unwrap_or(false);
     let built = build_package(&def, &ws, &text(data, "work_id"), scan, include_video)
         .map_err(|e| e.to_string())?;
-    let parts = Array::new();
-    for p in &built.zip.parts {
-        match p {
-            Part::Bytes(b) => parts.push(&Uint8Array::from(b.as_slice())),
-            Part::External { index, size } => parts.push(&object(&[
-                ("index", (*index as f64).into()),
-                ("size", (*size as f64).into()),
-            ])),
-        };
-    }
+    let parts = zip_parts(&built.zip.parts);
     Ok(object(&[
         ("type", "built".into()),
         ("file_name", built.file_name.into()),
@@ -124,6 +167,8 @@ pub fn run() {
                 "build" => build(&data),
                 "open" => open(&data).await,
                 "mark" => mark(&data),
+                "district_forms" => district_forms(&data),
+                "bundle" => bundle(&data),
                 other => Err(format!("unknown request {other}")),
             };
             let reply = reply.unwrap_or_else(|message| {

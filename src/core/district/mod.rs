@@ -13,6 +13,7 @@
 //! - `bundle`: the ZIP sent to the organisers, re-using the packages' bytes by range.
 //! - `deadline`: days left until a deadline of the timeline.
 //! - `calendar`: dates in Beijing time as day numbers.
+//! - `workspace`: the office's whole saved state (settings, collection, recommendation).
 
 pub mod bundle;
 pub mod calendar;
@@ -27,3 +28,4 @@ pub mod intake;
 pub mod office;
 pub mod recommendation;
 pub mod recommendation_form;
+pub mod workspace;

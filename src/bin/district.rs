@@ -1,0 +1,20 @@
+//! The district workspace (区县工作台) as its own wasm, built by Trunk beside the unit app and
+//! fetched only when an office opens `#/district`: the unit app loads `district.js`, starts it
+//! and calls `mount_district` with its host element.
+
+#[cfg(target_arch = "wasm32")]
+fn main() {
+    baosong::web::panic::install();
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    eprintln!("district runs only in the browser, loaded by the app (see README.md).");
+}
+
+/// Mounts the workspace into `el`, replacing an earlier mount (the state is kept).
+#[cfg(target_arch = "wasm32")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn mount_district(el: web_sys::HtmlElement) {
+    baosong::ui::mount_district(el);
+}

@@ -1,0 +1,412 @@
+//! The review table: every received package with its verification, video verdict, pledge
+//! scan and flags; sortable and filterable, a 核验码 typed from a paper form finds its row,
+//! and any row opens to its 报送表 fields, problems and video checks.
+
+use super::state::{missing_file_hint, use_district, Hashing};
+use crate::core::contest::Severity;
+use crate::core::district::collection::Entry;
+use crate::core::district::flags::{Flag, FlagKind};
+use crate::core::district::workspace::DistrictWorkspace;
+use crate::i18n::{fill, t};
+use crate::web::files::picked_file;
+use leptos::prelude::*;
+
+/// One row as shown.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Row {
+    /// Collection id.
+    pub id: String,
+    /// Arrival order, from 1.
+    pub arrival: usize,
+    /// The package's file name.
+    pub file: String,
+    /// 作品名称.
+    pub title: String,
+    /// 创作单位.
+    pub unit: String,
+    /// 单位类型.
+    pub kind: String,
+    /// 核验码 as printed.
+    pub code: String,
+    /// The video cell's text and its severity class.
+    pub video: (String, &'static str),
+    /// Whether every member verified.
+    pub form_ok: bool,
+    /// Problems found by the verifier.
+    pub problems: usize,
+    /// Whether the signed pledge scan is inside.
+    pub scan: bool,
+    /// Flags, blocking first.
+    pub flags: Vec<Flag>,
+    /// Place in the recommendation, from 1.
+    pub picked: Option<usize>,
+    /// The file must be chosen again (the browser did not keep it) to check the video.
+    pub needs_file: bool,
+}
+
+impl Row {
+    /// Whether anything blocks this work.
+    pub fn blocked(&self) -> bool {
+        self.flags.iter().any(|f| f.kind.blocks())
+    }
+}
+
+fn video_cell(
+    ws: &DistrictWorkspace,
+    e: &Entry,
+    hashing: Option<&Hashing>,
+) -> (String, &'static str) {
+    let d = &t().district;
+    if let Some(h) = hashing {
+        return match h {
+            Hashing::Queued => (d.video_queued.to_string(), "busy"),
+            Hashing::Running(p) => (
+                fill(d.video_hashing, &[("percent", &p.to_string())]),
+                "busy",
+            ),
+            Hashing::Failed(m) => (fill(d.video_failed, &[("why", m)]), "fail"),
+        };
+    }
+    let verdict = ws.collection.video_verdict(e);
+    let checked = e.verified_video().is_some();
+    match (verdict, checked) {
+        (Some(Severity::Fail), _) => (d.video_fail.to_string(), "fail"),
+        (_, false) if e.video_sha256().is_some() => (d.video_unchecked.to_string(), "warn"),
+        (Some(Severity::Warn), true) => (d.video_warn.to_string(), "warn"),
+        (Some(Severity::Pass), true) => (d.video_pass.to_string(), "ok"),
+        _ => (d.video_unknown.to_string(), "warn"),
+    }
+}
+
+fn rows(
+    ws: &DistrictWorkspace,
+    hashing: &std::collections::BTreeMap<String, Hashing>,
+    has_file: impl Fn(&str) -> bool,
+) -> Vec<Row> {
+    let flags = ws.flags();
+    ws.collection
+        .entries
+        .iter()
+        .enumerate()
+        .map(|(i, e)| {
+            let mut fl = flags.get(&e.id).cloned().unwrap_or_default();
+            fl.sort_by_key(|f| !f.kind.blocks());
+            Row {
+                id: e.id.clone(),
+                arrival: i + 1,
+                file: e.source.name.clone(),
+                title: e.work_title().to_string(),
+                unit: e.unit_name().to_string(),
+                kind: e.unit_kind().to_string(),
+                code: e.code().unwrap_or_default(),
+                video: video_cell(ws, e, hashing.get(&e.id)),
+                form_ok: e.opened.problems.is_empty(),
+                problems: e.opened.problems.len(),
+                scan: !fl.iter().any(|f| f.kind == FlagKind::UnsignedPledge),
+                flags: fl,
+                picked: ws.recommendation.position(&e.id).map(|p| p + 1),
+                needs_file: e.opened.video_range.is_some() && e.video.is_none() && !has_file(&e.id),
+            }
+        })
+        .collect()
+}
+
+/// How the table is ordered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum SortBy {
+    Arrival,
+    Title,
+    Unit,
+    Kind,
+    Problems,
+}
+
+impl SortBy {
+    fn parse(s: &str) -> SortBy {
+        match s {
+            "title" => SortBy::Title,
+            "unit" => SortBy::Unit,
+            "kind" => SortBy::Kind,
+            "problems" => SortBy::Problems,
+            _ => SortBy::Arrival,
+        }
+    }
+}
+
+/// The table with its sorting, filter, 核验码 search and the open row's details.
+#[component]
+pub fn Review() -> impl IntoView {
+    let state = use_district();
+    let d = &t().district;
+    let sort = RwSignal::new(SortBy::Arrival);
+    let filter = RwSignal::new(String::new());
+    let only_flagged = RwSignal::new(false);
+    let code_query = RwSignal::new(String::new());
+    let open = RwSignal::new(None::<String>);
+    let pick_message = RwSignal::new(None::<String>);
+    let all = Memo::new(move |_| {
+        let hashing = state.hashing.get();
+        state
+            .ws
+            .with(|ws| rows(ws, &hashing, |id| state.has_file(id)))
+    });
+    let shown = Memo::new(move |_| {
+        let f = filter.get().trim().to_lowercase();
+        let mut v: Vec<Row> = all
+            .get()
+            .into_iter()
+            .filter(|r| {
+                f.is_empty()
+                    || [&r.title, &r.unit, &r.kind, &r.code, &r.file]
+                        .iter()
+                        .any(|x| x.to_lowercase().contains(&f))
+            })
+            .filter(|r| !only_flagged.get() || !r.flags.is_empty() || !r.form_ok)
+            .collect();
+        match sort.get() {
+            SortBy::Arrival => {}
+            SortBy::Title => v.sort_by(|a, b| a.title.cmp(&b.title)),
+            SortBy::Unit => v.sort_by(|a, b| a.unit.cmp(&b.unit)),
+            SortBy::Kind => v.sort_by(|a, b| a.kind.cmp(&b.kind)),
+            SortBy::Problems => {
+                v.sort_by_key(|r| std::cmp::Reverse((r.blocked(), r.flags.len() + r.problems)))
+            }
+        }
+        v
+    });
+    let found = Memo::new(move |_| {
+        let q = code_query.get();
+        (!q.trim().is_empty()).then(|| {
+            state.ws.with(|ws| {
+                ws.collection
+                    .find_by_code(&q)
+                    .iter()
+                    .map(|e| e.id.clone())
+                    .collect::<Vec<_>>()
+            })
+        })
+    });
+    let pick = move |id: String| {
+        let outcome = state.pick(&id, "");
+        if outcome.is_err() {
+            open.set(Some(id));
+        }
+        pick_message.set(outcome.err());
+    };
+    let table_rows = move || {
+        shown
+            .get()
+            .into_iter()
+            .map(|r| {
+                let id = r.id.clone();
+                let (id2, id3, id4, id5) = (id.clone(), id.clone(), id.clone(), id.clone());
+                let hit = found.with(|f| f.as_ref().is_some_and(|f| f.contains(&id)));
+                let flag_badges = r
+                    .flags
+                    .iter()
+                    .map(|f| view! { <span class="flag" class:blocks=f.kind.blocks() title=f.message.clone()>{f.kind.label()}</span> })
+                    .collect_view();
+                let pick_button = match r.picked {
+                    Some(n) => view! { <span class="picked">{fill(d.picked_as, &[("n", &n.to_string())])}</span> }.into_any(),
+                    None => view! {
+                        <button type="button" class="small" on:click=move |_| pick(id2.clone())
+                            aria-label=fill(d.pick_aria, &[("title", &r.title)])>{d.pick}</button>
+                    }
+                    .into_any(),
+                };
+                let title_aria = r.title.clone();
+                view! {
+                    <tr class:hit=hit class:blocked=r.blocked() data-id=id.clone()>
+                        <td>{r.arrival}</td>
+                        <td><bdi>{r.title.clone()}</bdi><br/><small class="file-name"><bdi>{r.file.clone()}</bdi></small></td>
+                        <td><bdi>{r.unit.clone()}</bdi></td>
+                        <td>{r.kind.clone()}</td>
+                        <td class="code">{r.code.clone()}</td>
+                        <td class=format!("video {}", r.video.1)>{r.video.0.clone()}
+                            {r.needs_file.then(|| view! { <br/><small>{missing_file_hint(&r.file)}</small> })}</td>
+                        <td class=if r.form_ok { "ok" } else { "fail" }>{if r.form_ok { d.form_ok.to_string() } else { fill(d.form_problems, &[("n", &r.problems.to_string())]) }}</td>
+                        <td>{if r.scan { d.scan_yes } else { d.scan_no }}</td>
+                        <td class="flags">{flag_badges}</td>
+                        <td class="actions">
+                            {pick_button}
+                            <button type="button" class="small secondary" aria-expanded=move || (open.get().as_deref() == Some(id3.as_str())).to_string()
+                                aria-label=fill(d.details_aria, &[("title", &title_aria)])
+                                on:click=move |_| open.update(|o| *o = if o.as_deref() == Some(id4.as_str()) { None } else { Some(id4.clone()) })>{d.details}</button>
+                            <button type="button" class="small secondary" on:click=move |_| state.remove(&id5)>{d.remove}</button>
+                        </td>
+                    </tr>
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <section class="review" aria-labelledby="review-heading">
+            <h3 id="review-heading">{d.review_heading}</h3>
+            <div class="review-tools">
+                <div class="field">
+                    <label for="review-filter">{d.filter_label}</label>
+                    <input id="review-filter" type="search" prop:value=move || filter.get() on:input=move |ev| filter.set(event_target_value(&ev))/>
+                </div>
+                <div class="field">
+                    <label for="review-sort">{d.sort_label}</label>
+                    <select id="review-sort" on:change=move |ev| sort.set(SortBy::parse(&event_target_value(&ev)))>
+                        <option value="arrival">{d.sort_arrival}</option>
+                        <option value="title">{d.sort_title}</option>
+                        <option value="unit">{d.sort_unit}</option>
+                        <option value="kind">{d.sort_kind}</option>
+                        <option value="problems">{d.sort_problems}</option>
+                    </select>
+                </div>
+                <label class="check"><input type="checkbox" prop:checked=move || only_flagged.get() on:change=move |ev| only_flagged.set(event_target_checked(&ev))/>{d.only_flagged}</label>
+                <div class="field">
+                    <label for="code-search">{d.code_search}</label>
+                    <input id="code-search" type="search" autocomplete="off" placeholder="K7QF-3M2X-9PDA" prop:value=move || code_query.get()
+                        on:input=move |ev| code_query.set(event_target_value(&ev))/>
+                    <p class="field-hint" aria-live="polite">{move || found.get().map(|f| match f.len() {
+                        0 => d.code_none.to_string(),
+                        n => fill(d.code_found, &[("n", &n.to_string())]),
+                    })}</p>
+                </div>
+            </div>
+            <p class="pick-message" role="alert">{move || pick_message.get()}</p>
+            {move || if all.with(Vec::is_empty) {
+                view! { <p class="empty">{d.empty}</p> }.into_any()
+            } else {
+                view! {
+                    <div class="table-scroll">
+                        <table class="review-table">
+                            <caption>{d.review_caption}</caption>
+                            <thead><tr>
+                                <th scope="col">{d.col_arrival}</th><th scope="col">{d.col_title}</th><th scope="col">{d.col_unit}</th>
+                                <th scope="col">{d.col_kind}</th><th scope="col">{d.col_code}</th><th scope="col">{d.col_video}</th>
+                                <th scope="col">{d.col_form}</th><th scope="col">{d.col_scan}</th><th scope="col">{d.col_flags}</th>
+                                <th scope="col">{d.col_actions}</th>
+                            </tr></thead>
+                            <tbody>{table_rows}</tbody>
+                        </table>
+                    </div>
+                }.into_any()
+            }}
+            {move || open.get().map(|id| view! { <Details id=id pick_message=pick_message/> })}
+            <LooseVideos/>
+        </section>
+    }
+}
+
+/// One package opened: its 报送表 fields, what the verifier found, its flags and video
+/// checks, and, when a blocking flag stops the pick, the note that overrides it.
+#[component]
+fn Details(id: String, pick_message: RwSignal<Option<String>>) -> impl IntoView {
+    let state = use_district();
+    let d = &t().district;
+    let note = RwSignal::new(String::new());
+    let key = id.clone();
+    let body = move || {
+        state.ws.with(|ws| {
+            let e = ws.collection.entry(&key)?.clone();
+            let flags = ws.flags().remove(&key).unwrap_or_default();
+            let checks = ws.collection.inspection_of(&e).map(|i| i.checks.clone()).unwrap_or_default();
+            let picked = ws.recommendation.position(&key).is_some();
+            Some((e, flags, checks, picked))
+        })
+        .map(|(e, flags, checks, picked)| {
+            let fields = e
+                .opened
+                .submission
+                .as_ref()
+                .map(|s| {
+                    s.content
+                        .fields
+                        .iter()
+                        .map(|f| view! { <dt>{f.label.clone()}</dt><dd><bdi>{f.value.clone()}</bdi></dd> })
+                        .collect_view()
+                });
+            let problems = e
+                .opened
+                .problems
+                .iter()
+                .map(|p| view! { <li>{p.problem.clone()}</li> })
+                .collect_view();
+            let flag_items = flags
+                .iter()
+                .map(|f| view! { <li class:blocks=f.kind.blocks()><strong>{f.kind.label()}</strong>{d.colon}{f.message.clone()}</li> })
+                .collect_view();
+            let check_rows = checks
+                .iter()
+                .map(|c| view! { <li class=format!("{:?}", c.status).to_lowercase()>{c.message.clone()}</li> })
+                .collect_view();
+            let blocked = flags.iter().any(|f| f.kind.blocks());
+            let id2 = e.id.clone();
+            let override_pick = move |_| {
+                pick_message.set(state.pick(&id2, &note.get_untracked()).err());
+            };
+            let missing = e.opened.video_range.is_some() && e.video.is_none() && !state.has_file(&e.id);
+            let id3 = e.id.clone();
+            view! {
+                <h4><bdi>{e.work_title().to_string()}</bdi></h4>
+                <p class="file-name"><bdi>{e.source.name.clone()}</bdi></p>
+                {missing.then(|| view! {
+                    <div class="field">
+                        <label for="supply-file">{missing_file_hint(&e.source.name)}</label>
+                        <input id="supply-file" type="file" accept=".zip" on:change=move |ev| {
+                            if let Some(f) = picked_file(&ev) { state.supply(&id3, f); }
+                        }/>
+                    </div>
+                })}
+                <dl class="form-fields">{fields}</dl>
+                <h5>{d.details_problems}</h5>
+                {if e.opened.problems.is_empty() { view! { <p class="ok">{d.form_ok}</p> }.into_any() } else { view! { <ul class="verify-problems">{problems}</ul> }.into_any() }}
+                <h5>{d.details_flags}</h5>
+                {if flags.is_empty() { view! { <p class="ok">{d.no_flags}</p> }.into_any() } else { view! { <ul class="flag-list">{flag_items}</ul> }.into_any() }}
+                <h5>{d.details_checks}</h5>
+                <ul class="check-list">{check_rows}</ul>
+                {(blocked && !picked).then(|| view! {
+                    <div class="field override">
+                        <label for="override-note">{d.override_label}</label>
+                        <textarea id="override-note" rows="2" prop:value=move || note.get() on:input=move |ev| note.set(event_target_value(&ev))></textarea>
+                        <button type="button" on:click=override_pick.clone()>{d.override_pick}</button>
+                    </div>
+                })}
+            }
+        })
+    };
+    view! {
+        <div class="details" role="region" aria-label=d.details_region>{body}</div>
+    }
+}
+
+/// Videos sent separately that no package has claimed yet.
+#[component]
+fn LooseVideos() -> impl IntoView {
+    let state = use_district();
+    let d = &t().district;
+    let items = move || {
+        state.ws.with(|ws| {
+            ws.collection
+                .videos
+                .iter()
+                .filter(|v| !ws.collection.entries.iter().any(|e| e.video_origin.as_ref().is_some_and(|o| matches!(o, crate::core::district::collection::VideoOrigin::Separate { video } if *video == v.id))))
+                .map(|v| {
+                    let id = v.id.clone();
+                    let status = match (state.hashing.with(|h| h.get(&v.id).cloned()), &v.fingerprint) {
+                        (Some(Hashing::Running(p)), _) => fill(d.video_hashing, &[("percent", &p.to_string())]),
+                        (Some(Hashing::Queued), _) => d.video_queued.to_string(),
+                        (Some(Hashing::Failed(m)), _) => fill(d.video_failed, &[("why", &m)]),
+                        (None, Some(_)) => d.video_unmatched.to_string(),
+                        (None, None) => d.video_unknown.to_string(),
+                    };
+                    view! { <li><bdi>{v.source.name.clone()}</bdi>{d.colon}{status}" "
+                        <button type="button" class="small secondary" on:click=move |_| state.remove(&id)>{d.remove}</button></li> }
+                })
+                .collect::<Vec<_>>()
+        })
+    };
+    view! {
+        {move || {
+            let list = items();
+            (!list.is_empty()).then(|| view! {
+                <div class="loose-videos"><h4>{d.loose_heading}</h4><ul>{list}</ul></div>
+            })
+        }}
+    }
+}

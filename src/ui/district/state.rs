@@ -1,0 +1,365 @@
+//! The district workspace's state, provided as context: the saved document (settings,
+//! received packages and videos, recommendation), the received files of this tab, and the
+//! pool of video workers that re-inspect and re-hash the videos.
+//!
+//! Every change goes through [`DistrictState::write`], which saves the document to local
+//! storage at once; the files themselves go to IndexedDB, so a reload keeps both. A file the
+//! browser would not keep is asked for again, by name, without losing any choice.
+
+use crate::core::contest::ContestDefinition;
+use crate::core::district::collection::SourceFile;
+use crate::core::district::workspace::DistrictWorkspace;
+use crate::core::package::verify::OpenError;
+use crate::i18n::t;
+use crate::web::blob_store::{self, Store};
+use crate::web::package_client;
+use crate::web::storage;
+use crate::web::video_job::{self, VideoEvent, VideoJob};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use std::collections::{BTreeMap, HashMap, VecDeque};
+use std::sync::Arc;
+
+/// Local-storage key of the district workspace (apart from the unit's drafts).
+pub const DISTRICT_KEY: &str = "baosong.district.v1";
+
+/// Most videos hashed at once, whatever the machine offers: each worker holds up to a
+/// whole file in memory on the WebCrypto path.
+const MAX_WORKERS: usize = 4;
+
+/// What is happening to a received file's video.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Hashing {
+    /// Waiting for a free worker.
+    Queued,
+    /// Being read: percent done.
+    Running(u32),
+    /// The worker failed, with the browser's message.
+    Failed(String),
+}
+
+/// The district workspace's shared state.
+#[derive(Clone, Copy)]
+pub struct DistrictState {
+    /// The saved document. Change it only with [`DistrictState::write`].
+    pub ws: RwSignal<DistrictWorkspace>,
+    /// The last save's error, if it failed.
+    pub save_error: RwSignal<Option<String>>,
+    /// Received files available in this tab, by collection id (reactive: a row shows when
+    /// its file must be chosen again).
+    files: RwSignal<HashMap<String, web_sys::Blob>, LocalStorage>,
+    /// Ids whose video waits for or runs in a worker.
+    pub hashing: RwSignal<BTreeMap<String, Hashing>>,
+    queue: StoredValue<VecDeque<String>>,
+    jobs: StoredValue<HashMap<String, VideoJob>, LocalStorage>,
+    contest: StoredValue<Arc<ContestDefinition>>,
+}
+
+/// The district state from context.
+pub fn use_district() -> DistrictState {
+    expect_context::<DistrictState>()
+}
+
+/// How many workers hash at once: the browser's cores, capped.
+fn pool_size() -> usize {
+    let cores = web_sys::window()
+        .map(|w| w.navigator().hardware_concurrency())
+        .unwrap_or(2.0) as usize;
+    cores.clamp(1, MAX_WORKERS)
+}
+
+impl DistrictState {
+    /// Loads the saved workspace (or starts an empty one) and its files from IndexedDB.
+    pub fn start(contest: Arc<ContestDefinition>) -> DistrictState {
+        let mut save_error = None;
+        let ws = match storage::load(DISTRICT_KEY) {
+            Ok(Some(json)) => DistrictWorkspace::from_json(&json).unwrap_or_else(|e| {
+                // Keep the unreadable text aside: never overwrite it.
+                let aside = format!("{DISTRICT_KEY}.unreadable-{}", crate::web::now_ms());
+                let _ = storage::save(&aside, &json);
+                save_error = Some(e.to_string());
+                DistrictWorkspace::new("")
+            }),
+            _ => DistrictWorkspace::new(""),
+        };
+        let state = DistrictState {
+            ws: RwSignal::new(ws),
+            save_error: RwSignal::new(save_error),
+            files: RwSignal::new_local(HashMap::new()),
+            hashing: RwSignal::new(BTreeMap::new()),
+            queue: StoredValue::new(VecDeque::new()),
+            jobs: StoredValue::new_local(HashMap::new()),
+            contest: StoredValue::new(contest),
+        };
+        state.restore_files();
+        state
+    }
+
+    /// Changes the document and saves it before anyone reads the change.
+    pub fn write(&self, f: impl FnOnce(&mut DistrictWorkspace)) {
+        self.ws.update(f);
+        let json = self.ws.with_untracked(DistrictWorkspace::to_json);
+        let result = storage::save(DISTRICT_KEY, &json);
+        self.save_error.set(
+            result
+                .err()
+                .map(|e| crate::ui::save_bar::storage_message(&e).to_string()),
+        );
+    }
+
+    /// Whether the file of `id` is available in this tab (reactive).
+    pub fn has_file(&self, id: &str) -> bool {
+        self.files.with(|m| m.contains_key(id))
+    }
+
+    /// The file of `id`, if available.
+    pub fn file(&self, id: &str) -> Option<web_sys::Blob> {
+        self.files.with_untracked(|m| m.get(id).cloned())
+    }
+
+    /// Brings back the files kept in IndexedDB, then re-queues videos not yet hashed.
+    fn restore_files(&self) {
+        let state = *self;
+        let ids: Vec<String> = self.ws.with_untracked(|ws| {
+            let c = &ws.collection;
+            c.entries
+                .iter()
+                .map(|e| e.id.clone())
+                .chain(c.videos.iter().map(|v| v.id.clone()))
+                .collect()
+        });
+        spawn_local(async move {
+            for id in ids {
+                if let Ok(Some(blob)) = blob_store::get(Store::Received, &id).await {
+                    state.files.update(|m| {
+                        m.insert(id.clone(), blob);
+                    });
+                    state.queue_if_unhashed(&id);
+                }
+            }
+        });
+    }
+
+    /// Receives files the office dropped or chose: `.zip` as packages, anything else as a
+    /// video sent separately. Packages are opened and verified in the package worker.
+    pub fn receive(&self, files: Vec<web_sys::File>) {
+        for file in files {
+            let source = SourceFile {
+                name: file.name(),
+                size: file.size() as u64,
+                received_ms: crate::web::now_ms(),
+            };
+            if source.name.to_lowercase().ends_with(".zip") {
+                self.receive_package(file, source);
+            } else {
+                let mut id = String::new();
+                self.write(|ws| id = ws.collection.add_video(source));
+                self.keep(&id, file.into());
+            }
+        }
+    }
+
+    fn receive_package(&self, file: web_sys::File, source: SourceFile) {
+        let state = *self;
+        let def = self.contest.get_value();
+        spawn_local(async move {
+            let blob: web_sys::Blob = file.into();
+            let opened = package_client::open(&def, &blob)
+                .await
+                .map_err(OpenError::Zip);
+            let mut id = String::new();
+            state.write(|ws| id = ws.collection.add_package(source, opened));
+            state.keep(&id, blob);
+        });
+    }
+
+    /// Keeps a received file in this tab and in IndexedDB, and queues its video.
+    fn keep(&self, id: &str, blob: web_sys::Blob) {
+        self.files.update(|m| {
+            m.insert(id.to_string(), blob.clone());
+        });
+        let key = id.to_string();
+        spawn_local(async move {
+            // A refusal (quota, private mode) only means asking for the file after a reload.
+            let _ = blob_store::put(Store::Received, &key, &blob).await;
+        });
+        self.queue_if_unhashed(id);
+    }
+
+    /// A file chosen again for a row whose file the browser did not keep.
+    pub fn supply(&self, id: &str, file: web_sys::File) {
+        self.keep(id, file.into());
+    }
+
+    /// Queues `id` when its video is there to hash and has not been hashed yet.
+    fn queue_if_unhashed(&self, id: &str) {
+        let needs = self.ws.with_untracked(|ws| {
+            let c = &ws.collection;
+            match c.entry(id) {
+                Some(e) => e.opened.video_range.is_some() && e.video.is_none(),
+                None => c.video(id).is_some_and(|v| v.fingerprint.is_none()),
+            }
+        });
+        if needs && !self.hashing.with_untracked(|h| h.contains_key(id)) {
+            self.queue.update_value(|q| q.push_back(id.to_string()));
+            self.hashing.update(|h| {
+                h.insert(id.to_string(), Hashing::Queued);
+            });
+            self.pump();
+        }
+    }
+
+    /// Starts queued jobs while workers are free.
+    fn pump(&self) {
+        while self.jobs.with_value(HashMap::len) < pool_size() {
+            let Some(id) = self.queue.try_update_value(VecDeque::pop_front).flatten() else {
+                return;
+            };
+            self.start_job(&id);
+        }
+    }
+
+    /// The bytes to hash for `id`: the stored video's slice of a package, or a whole video.
+    fn video_blob(&self, id: &str) -> Option<web_sys::Blob> {
+        let file = self.file(id)?;
+        let range = self
+            .ws
+            .with_untracked(|ws| ws.collection.entry(id).map(|e| e.opened.video_range));
+        match range {
+            Some(Some((offset, len))) => file
+                .slice_with_f64_and_f64(offset as f64, (offset + len) as f64)
+                .ok(),
+            Some(None) => None,
+            None => Some(file),
+        }
+    }
+
+    fn start_job(&self, id: &str) {
+        let Some(blob) = self.video_blob(id) else {
+            self.hashing.update(|h| {
+                h.remove(id);
+            });
+            return;
+        };
+        let rules = self
+            .contest
+            .with_value(|c| serde_json::to_string(&c.video).unwrap_or_default());
+        let state = *self;
+        let key = id.to_string();
+        let job = video_job::start(&blob, Some(rules), move |ev| match ev {
+            VideoEvent::Inspected(report) => state.write(|ws| {
+                let c = &mut ws.collection;
+                if !c.set_inside_inspection(&key, (*report).clone()) {
+                    c.set_video_inspection(&key, *report);
+                }
+            }),
+            VideoEvent::Progress { done, total } => state.hashing.update(|h| {
+                h.insert(
+                    key.clone(),
+                    Hashing::Running((done * 100 / total.max(1)) as u32),
+                );
+            }),
+            VideoEvent::Done(fp) => {
+                state.write(|ws| {
+                    let c = &mut ws.collection;
+                    if !c.set_inside_fingerprint(&key, fp.clone()) {
+                        c.set_video_fingerprint(&key, fp);
+                    }
+                });
+                state.finish(&key, None);
+            }
+            VideoEvent::Failed(m) => state.finish(&key, Some(m)),
+        });
+        match job {
+            Ok(j) => {
+                self.jobs.update_value(|m| {
+                    m.insert(id.to_string(), j);
+                });
+                self.hashing.update(|h| {
+                    h.insert(id.to_string(), Hashing::Running(0));
+                });
+            }
+            Err(m) => self.finish(id, Some(m)),
+        }
+    }
+
+    /// A job ended: its worker is dropped after the handler returns, the next one starts.
+    fn finish(&self, id: &str, failure: Option<String>) {
+        self.hashing.update(|h| match failure {
+            Some(m) => {
+                h.insert(id.to_string(), Hashing::Failed(m));
+            }
+            None => {
+                h.remove(id);
+            }
+        });
+        let state = *self;
+        let id = id.to_string();
+        spawn_local(async move {
+            let job = state.jobs.try_update_value(|m| m.remove(&id)).flatten();
+            drop(job);
+            state.pump();
+        });
+    }
+
+    /// Removes a package or video: its job stops, its file is forgotten here and in IndexedDB.
+    pub fn remove(&self, id: &str) {
+        let job = self.jobs.try_update_value(|m| m.remove(id)).flatten();
+        drop(job);
+        self.queue.update_value(|q| q.retain(|x| x != id));
+        self.hashing.update(|h| {
+            h.remove(id);
+        });
+        self.files.update(|m| {
+            m.remove(id);
+        });
+        self.write(|ws| {
+            if !ws.remove_package(id) {
+                ws.collection.remove_video(id);
+            }
+        });
+        let key = id.to_string();
+        spawn_local(async move {
+            let _ = blob_store::delete(Store::Received, &key).await;
+        });
+        self.pump();
+    }
+
+    /// Replaces the whole workspace (an imported backup); files are asked for again.
+    pub fn replace(&self, ws: DistrictWorkspace) {
+        let ids: Vec<String> = self.files.with_untracked(|m| m.keys().cloned().collect());
+        for id in ids {
+            self.remove(&id);
+        }
+        self.write(|w| *w = ws);
+    }
+
+    /// Adds `id` to the recommendation (with `note` when a blocking flag needs one); the
+    /// refusal, in Chinese, when the quota, a duplicate or a missing note stops it.
+    pub fn pick(&self, id: &str, note: &str) -> Result<(), String> {
+        let mut outcome = Ok(());
+        let contest = self.contest.get_value();
+        self.write(|ws| {
+            let Some(quota) = ws.office.quota(&contest) else {
+                outcome = Err(t().district.pick_needs_district.to_string());
+                return;
+            };
+            let flags = ws.flags();
+            outcome = ws
+                .recommendation
+                .add(id, note, &quota, &ws.collection, &flags)
+                .map_err(|e| e.to_string());
+        });
+        outcome
+    }
+
+    /// A message for a save that failed, if the last one did.
+    pub fn save_problem(&self) -> Option<String> {
+        self.save_error.get()
+    }
+}
+
+/// The text shown for a missing file: which one to choose again.
+pub fn missing_file_hint(name: &str) -> String {
+    crate::i18n::fill(t().district.file_missing, &[("name", name)])
+}
