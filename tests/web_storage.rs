@@ -61,3 +61,37 @@ async fn scans_are_stored_read_and_deleted_in_indexeddb() {
         .unwrap()
         .is_none());
 }
+
+#[wasm_bindgen_test]
+async fn received_files_and_scans_are_kept_apart_under_the_same_key() {
+    use baosong::web::blob_store::Store;
+    let blob = |text: &str| {
+        let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(text.as_bytes()));
+        web_sys::Blob::new_with_u8_array_sequence(&parts).unwrap()
+    };
+    blob_store::put(Store::Received, "p1", &blob("package"))
+        .await
+        .unwrap();
+    blob_store::put(Store::Scans, "p1", &blob("scan"))
+        .await
+        .unwrap();
+    let got = blob_store::get(Store::Received, "p1")
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        baosong::web::blob_source::read_all(&got).await.unwrap(),
+        b"package"
+    );
+    blob_store::delete(Store::Received, "p1").await.unwrap();
+    assert!(blob_store::get(Store::Received, "p1")
+        .await
+        .unwrap()
+        .is_none());
+    let scan = blob_store::get(Store::Scans, "p1").await.unwrap().unwrap();
+    assert_eq!(
+        baosong::web::blob_source::read_all(&scan).await.unwrap(),
+        b"scan"
+    );
+    blob_store::delete(Store::Scans, "p1").await.unwrap();
+}

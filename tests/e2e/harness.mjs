@@ -121,3 +121,21 @@ export async function completeWork(page, server, { title, video, district = '渝
   for (const cb of await page.locator('fieldset:has(legend:text("逐条确认")) input[type=checkbox]').all()) await cb.check();
   await goToStep(page, server, 'package', '生成报送包');
 }
+
+/** Clicks `locator` and saves the download it starts into `dir`; returns its path, name, bytes. */
+export async function saveDownload(page, locator, dir = ARTIFACTS) {
+  const [download] = await Promise.all([page.waitForEvent('download'), locator.click()]);
+  await mkdir(dir, { recursive: true });
+  const path = join(dir, download.suggestedFilename());
+  await download.saveAs(path);
+  return { path, name: download.suggestedFilename(), bytes: await readFile(path) };
+}
+
+/** The package of the selected work, downloaded from the package step (video inside or not). */
+export async function downloadPackage(page, withVideo, dir = ARTIFACTS) {
+  const box = page.getByLabel(/把视频放进报送包/);
+  if (withVideo) await box.check(); else await box.uncheck().catch(() => {});
+  // Enabled once the work has no blockers (its video hashed).
+  await page.waitForSelector('#package-download:not([disabled])', { timeout: 60000 });
+  return saveDownload(page, page.locator('#package-download'), dir);
+}

@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { startServer, launchBrowser, openPage, appReady, screenshot, completeWork, FIXTURES, ARTIFACTS } from './harness.mjs';
+import { startServer, launchBrowser, openPage, appReady, screenshot, completeWork, downloadPackage, FIXTURES, ARTIFACTS } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await startServer(); browser = await launchBrowser(); });
@@ -14,20 +14,6 @@ after(async () => { await browser?.close(); await server?.close(); });
 
 const HOSTILE_TITLE = '科学家<b>的</b>一天 & 🎬';
 const sha256 = (b) => createHash('sha256').update(b).digest('hex');
-
-/** The package of the selected work, downloaded; returns its path and bytes. */
-async function downloadPackage(page, withVideo) {
-  const box = page.getByLabel(/把视频放进报送包/);
-  if (withVideo) await box.check(); else await box.uncheck().catch(() => {});
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    page.locator('#package-download').click(),
-  ]);
-  await mkdir(ARTIFACTS, { recursive: true });
-  const path = join(ARTIFACTS, download.suggestedFilename());
-  await download.saveAs(path);
-  return { path, name: download.suggestedFilename(), bytes: await readFile(path) };
-}
 
 test('a unit downloads its package with the video inside; the district reopens and verifies it', async () => {
   const video = join(FIXTURES, 'ok-720p-moov-end.mp4');

@@ -63,6 +63,10 @@ pub fn Send() -> impl IntoView {
                 .collect();
             if ws.recommendation.picks.is_empty() {
                 out.push(d.nothing_picked.to_string());
+            } else if let Some(q) = ws.office.quota(&c1) {
+                // Over the quota or a missing note: the core would refuse the bundle anyway.
+                let check = ws.recommendation.check(&q, &ws.collection, &ws.flags());
+                out.extend(check.errors);
             }
             out
         })
