@@ -185,6 +185,8 @@ pub struct DistrictStrings {
     pub video_failed: &'static str,
     /// Hashing.
     pub video_hashing: &'static str,
+    /// Hashing, before any percentage is known.
+    pub video_hashing_start: &'static str,
     /// Video passes.
     pub video_pass: &'static str,
     /// Waiting.

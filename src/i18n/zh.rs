@@ -95,6 +95,7 @@ pub const ZH: Strings = Strings {
         video_fail: "不符合要求",
         video_failed: "核验失败：{why}",
         video_hashing: "正在核验 {percent}%",
+        video_hashing_start: "正在核验……",
         video_pass: "通过",
         video_queued: "等待核验",
         video_unchecked: "未核验",

@@ -108,11 +108,24 @@ pub fn review(office: &Office, collection: &Collection) -> Flags {
         own_flags(office, collection, e, list);
     }
     // Pairs: versions of one work, same video, same title and unit.
-    for (i, a) in entries.iter().enumerate() {
-        for b in entries.iter().skip(i + 1) {
+    // Each entry's identity and title key once: the pairs below are n² comparisons.
+    let keyed: Vec<Keyed> = entries
+        .iter()
+        .map(|e| Keyed {
+            entry: e,
+            identity: work_identity(e),
+            title: (key(e.work_title()), key(e.unit_name())),
+        })
+        .collect();
+    for (i, a) in keyed.iter().enumerate() {
+        for b in keyed.iter().skip(i + 1) {
             for (x, y) in [(a, b), (b, a)] {
                 if let Some(flag) = pair_flag(x, y) {
-                    push_related(flags.entry(x.id.clone()).or_default(), flag, &y.id);
+                    push_related(
+                        flags.entry(x.entry.id.clone()).or_default(),
+                        flag,
+                        &y.entry.id,
+                    );
                 }
             }
         }
@@ -234,17 +247,27 @@ fn key(s: &str) -> String {
         .to_lowercase()
 }
 
-/// How `x` relates to `y`, said from `x`'s side.
-fn pair_flag(x: &Entry, y: &Entry) -> Option<Flag> {
+/// An entry with what the pair checks compare, computed once.
+struct Keyed<'a> {
+    entry: &'a Entry,
+    identity: Option<(String, String)>,
+    title: (String, String),
+}
+
+/// How `x` relates to `y`, said from `x`'s side. Cheap tests first; the message is only
+/// written for a pair that is flagged.
+fn pair_flag(kx: &Keyed, ky: &Keyed) -> Option<Flag> {
+    let (x, y) = (kx.entry, ky.entry);
     let (sx, sy) = (x.opened.submission.as_ref()?, y.opened.submission.as_ref()?);
-    let other = format!("{}（《{}》）", y.source.name, y.work_title());
-    let same_work = work_identity(x).is_some() && work_identity(x) == work_identity(y);
+    let other = || format!("{}（《{}》）", y.source.name, y.work_title());
+    let same_work = kx.identity.is_some() && kx.identity == ky.identity;
     if same_work && sx.updated_ms != sy.updated_ms {
         return (sx.updated_ms < sy.updated_ms).then(|| {
             Flag::new(
                 FlagKind::Superseded,
                 format!(
-                    "同一作品有更新的报送包 {other}（保存于 {}），这是 {} 保存的旧版本",
+                    "同一作品有更新的报送包 {}（保存于 {}），这是 {} 保存的旧版本",
+                    other(),
                     super::calendar::beijing_minute(sy.updated_ms),
                     super::calendar::beijing_minute(sx.updated_ms)
                 ),
@@ -256,17 +279,16 @@ fn pair_flag(x: &Entry, y: &Entry) -> Option<Flag> {
         return Some(Flag::new(
             FlagKind::DuplicateVideo,
             if cx.verification_code == cy.verification_code {
-                format!("与 {other} 是同一个报送包（重复收到），保留一个即可")
+                format!("与 {} 是同一个报送包（重复收到），保留一个即可", other())
             } else {
-                format!("与 {other} 使用同一个视频（SHA-256 相同）")
+                format!("与 {} 使用同一个视频（SHA-256 相同）", other())
             },
         ));
     }
-    let title = |e: &Entry| (key(e.work_title()), key(e.unit_name()));
-    (title(x) == title(y)).then(|| {
+    (kx.title == ky.title).then(|| {
         Flag::new(
             FlagKind::DuplicateTitle,
-            format!("与 {other} 的作品名称和创作单位相同"),
+            format!("与 {} 的作品名称和创作单位相同", other()),
         )
     })
 }

@@ -15,14 +15,16 @@ pub fn Recommend() -> impl IntoView {
     let d = &t().district;
     let check = Memo::new(move |_| {
         state.ws.with(|ws| {
-            ws.office
-                .quota(&contest)
-                .map(|q| ws.recommendation.check(&q, &ws.collection, &ws.flags()))
+            ws.office.quota(&contest).map(|q| {
+                state
+                    .flags
+                    .with(|f| ws.recommendation.check(&q, &ws.collection, f))
+            })
         })
     });
     let picks = move || {
         state.ws.with(|ws| {
-            let flags = ws.flags();
+            let flags = state.flags.get();
             let count = ws.recommendation.picks.len();
             ws.recommendation
                 .picks

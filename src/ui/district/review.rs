@@ -5,7 +5,7 @@
 use super::state::{missing_file_hint, use_district, Hashing};
 use crate::core::contest::Severity;
 use crate::core::district::collection::Entry;
-use crate::core::district::flags::{Flag, FlagKind};
+use crate::core::district::flags::{Flag, FlagKind, Flags};
 use crate::core::district::workspace::DistrictWorkspace;
 use crate::i18n::{fill, t};
 use crate::web::files::picked_file;
@@ -80,10 +80,10 @@ fn video_cell(
 
 fn rows(
     ws: &DistrictWorkspace,
+    flags: &Flags,
     hashing: &std::collections::BTreeMap<String, Hashing>,
     has_file: impl Fn(&str) -> bool,
 ) -> Vec<Row> {
-    let flags = ws.flags();
     ws.collection
         .entries
         .iter()
@@ -109,6 +109,15 @@ fn rows(
             }
         })
         .collect()
+}
+
+/// A row's identity for `<For>`: its whole content, so a changed row is redrawn and an
+/// unchanged one is kept.
+fn row_key(r: &Row) -> u64 {
+    use std::hash::{DefaultHasher, Hash, Hasher};
+    let mut h = DefaultHasher::new();
+    format!("{r:?}").hash(&mut h);
+    h.finish()
 }
 
 /// How the table is ordered.
@@ -146,9 +155,11 @@ pub fn Review() -> impl IntoView {
     let pick_message = RwSignal::new(None::<String>);
     let all = Memo::new(move |_| {
         let hashing = state.hashing.get();
-        state
-            .ws
-            .with(|ws| rows(ws, &hashing, |id| state.has_file(id)))
+        state.ws.with(|ws| {
+            state
+                .flags
+                .with(|f| rows(ws, f, &hashing, |id| state.has_file(id)))
+        })
     });
     let shown = Memo::new(move |_| {
         let f = filter.get().trim().to_lowercase();
@@ -193,51 +204,50 @@ pub fn Review() -> impl IntoView {
         }
         pick_message.set(outcome.err());
     };
-    let table_rows = move || {
-        shown
-            .get()
-            .into_iter()
-            .map(|r| {
-                let id = r.id.clone();
-                let (id2, id3, id4, id5) = (id.clone(), id.clone(), id.clone(), id.clone());
-                let hit = found.with(|f| f.as_ref().is_some_and(|f| f.contains(&id)));
-                let flag_badges = r
+    // One row's view; `<For>` keeps the rows whose content did not change.
+    let row_view = move |r: Row| {
+        let id = r.id.clone();
+        let (id2, id3, id4, id5) = (id.clone(), id.clone(), id.clone(), id.clone());
+        let id6 = id.clone();
+        let hit = move || found.with(|f| f.as_ref().is_some_and(|f| f.contains(&id6)));
+        let flag_badges = r
                     .flags
                     .iter()
                     .map(|f| view! { <span class="flag" class:blocks=f.kind.blocks() title=f.message.clone()>{f.kind.label()}</span> })
                     .collect_view();
-                let pick_button = match r.picked {
-                    Some(n) => view! { <span class="picked">{fill(d.picked_as, &[("n", &n.to_string())])}</span> }.into_any(),
-                    None => view! {
-                        <button type="button" class="small" on:click=move |_| pick(id2.clone())
-                            aria-label=fill(d.pick_aria, &[("title", &r.title)])>{d.pick}</button>
-                    }
-                    .into_any(),
-                };
-                let title_aria = r.title.clone();
-                view! {
-                    <tr class:hit=hit class:blocked=r.blocked() data-id=id.clone()>
-                        <td>{r.arrival}</td>
-                        <td><bdi>{r.title.clone()}</bdi><br/><small class="file-name"><bdi>{r.file.clone()}</bdi></small></td>
-                        <td><bdi>{r.unit.clone()}</bdi></td>
-                        <td>{r.kind.clone()}</td>
-                        <td class="code">{r.code.clone()}</td>
-                        <td class=format!("video {}", r.video.1)>{r.video.0.clone()}
-                            {r.needs_file.then(|| view! { <br/><small>{missing_file_hint(&r.file)}</small> })}</td>
-                        <td class=if r.form_ok { "ok" } else { "fail" }>{if r.form_ok { d.form_ok.to_string() } else { fill(d.form_problems, &[("n", &r.problems.to_string())]) }}</td>
-                        <td>{if r.scan { d.scan_yes } else { d.scan_no }}</td>
-                        <td class="flags">{flag_badges}</td>
-                        <td class="actions">
-                            {pick_button}
-                            <button type="button" class="small secondary" aria-expanded=move || (open.get().as_deref() == Some(id3.as_str())).to_string()
-                                aria-label=fill(d.details_aria, &[("title", &title_aria)])
-                                on:click=move |_| open.update(|o| *o = if o.as_deref() == Some(id4.as_str()) { None } else { Some(id4.clone()) })>{d.details}</button>
-                            <button type="button" class="small secondary" on:click=move |_| state.remove(&id5)>{d.remove}</button>
-                        </td>
-                    </tr>
-                }
-            })
-            .collect_view()
+        let pick_button = match r.picked {
+            Some(n) => {
+                view! { <span class="picked">{fill(d.picked_as, &[("n", &n.to_string())])}</span> }
+                    .into_any()
+            }
+            None => view! {
+                <button type="button" class="small" on:click=move |_| pick(id2.clone())
+                    aria-label=fill(d.pick_aria, &[("title", &r.title)])>{d.pick}</button>
+            }
+            .into_any(),
+        };
+        let title_aria = r.title.clone();
+        view! {
+            <tr class:hit=hit class:blocked=r.blocked() data-id=id.clone()>
+                <td>{r.arrival}</td>
+                <td><bdi>{r.title.clone()}</bdi><br/><small class="file-name"><bdi>{r.file.clone()}</bdi></small></td>
+                <td><bdi>{r.unit.clone()}</bdi></td>
+                <td>{r.kind.clone()}</td>
+                <td class="code">{r.code.clone()}</td>
+                <td class=format!("video {}", r.video.1)>{r.video.0.clone()}
+                    {r.needs_file.then(|| view! { <br/><small>{missing_file_hint(&r.file)}</small> })}</td>
+                <td class=if r.form_ok { "ok" } else { "fail" }>{if r.form_ok { d.form_ok.to_string() } else { fill(d.form_problems, &[("n", &r.problems.to_string())]) }}</td>
+                <td>{if r.scan { d.scan_yes } else { d.scan_no }}</td>
+                <td class="flags">{flag_badges}</td>
+                <td class="actions">
+                    {pick_button}
+                    <button type="button" class="small secondary" aria-expanded=move || (open.get().as_deref() == Some(id3.as_str())).to_string()
+                        aria-label=fill(d.details_aria, &[("title", &title_aria)])
+                        on:click=move |_| open.update(|o| *o = if o.as_deref() == Some(id4.as_str()) { None } else { Some(id4.clone()) })>{d.details}</button>
+                    <button type="button" class="small secondary" on:click=move |_| state.remove(&id5)>{d.remove}</button>
+                </td>
+            </tr>
+        }
     };
     view! {
         <section class="review" aria-labelledby="review-heading">
@@ -282,7 +292,7 @@ pub fn Review() -> impl IntoView {
                                 <th scope="col">{d.col_form}</th><th scope="col">{d.col_scan}</th><th scope="col">{d.col_flags}</th>
                                 <th scope="col">{d.col_actions}</th>
                             </tr></thead>
-                            <tbody>{table_rows}</tbody>
+                            <tbody><For each=move || shown.get() key=row_key children=row_view/></tbody>
                         </table>
                     </div>
                 }.into_any()
@@ -304,7 +314,7 @@ fn Details(id: String, pick_message: RwSignal<Option<String>>) -> impl IntoView 
     let body = move || {
         state.ws.with(|ws| {
             let e = ws.collection.entry(&key)?.clone();
-            let flags = ws.flags().remove(&key).unwrap_or_default();
+            let flags = state.flags.with(|f| f.get(&key).cloned()).unwrap_or_default();
             let checks = ws.collection.inspection_of(&e).map(|i| i.checks.clone()).unwrap_or_default();
             let picked = ws.recommendation.position(&key).is_some();
             Some((e, flags, checks, picked))
@@ -389,6 +399,7 @@ fn LooseVideos() -> impl IntoView {
                 .map(|v| {
                     let id = v.id.clone();
                     let status = match (state.hashing.with(|h| h.get(&v.id).cloned()), &v.fingerprint) {
+                        (Some(Hashing::Running(0)), _) => d.video_hashing_start.to_string(),
                         (Some(Hashing::Running(p)), _) => fill(d.video_hashing, &[("percent", &p.to_string())]),
                         (Some(Hashing::Queued), _) => d.video_queued.to_string(),
                         (Some(Hashing::Failed(m)), _) => fill(d.video_failed, &[("why", &m)]),

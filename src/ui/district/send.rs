@@ -65,7 +65,9 @@ pub fn Send() -> impl IntoView {
                 out.push(d.nothing_picked.to_string());
             } else if let Some(q) = ws.office.quota(&c1) {
                 // Over the quota or a missing note: the core would refuse the bundle anyway.
-                let check = ws.recommendation.check(&q, &ws.collection, &ws.flags());
+                let check = state
+                    .flags
+                    .with(|f| ws.recommendation.check(&q, &ws.collection, f));
                 out.extend(check.errors);
             }
             out

@@ -8,6 +8,7 @@
 
 use crate::core::contest::ContestDefinition;
 use crate::core::district::collection::SourceFile;
+use crate::core::district::flags::Flags;
 use crate::core::district::workspace::DistrictWorkspace;
 use crate::core::package::verify::OpenError;
 use crate::i18n::t;
@@ -23,9 +24,10 @@ use std::sync::Arc;
 /// Local-storage key of the district workspace (apart from the unit's drafts).
 pub const DISTRICT_KEY: &str = "baosong.district.v1";
 
-/// Most videos hashed at once, whatever the machine offers: each worker holds up to a
-/// whole file in memory on the WebCrypto path.
-const MAX_WORKERS: usize = 4;
+/// Most videos hashed at once, whatever the machine offers: each worker may hold a whole
+/// file in memory on the WebCrypto path (up to `native_digest_limit`), and reading from one
+/// disk gains little from more (0.91× one worker with 2 on a 2-core machine, see FINDINGS).
+const MAX_WORKERS: usize = 2;
 
 /// What is happening to a received file's video.
 #[derive(Debug, Clone, PartialEq)]
@@ -43,6 +45,8 @@ pub enum Hashing {
 pub struct DistrictState {
     /// The saved document. Change it only with [`DistrictState::write`].
     pub ws: RwSignal<DistrictWorkspace>,
+    /// The review flags of every package, computed once per change (the pair checks are n²).
+    pub flags: Memo<Flags>,
     /// The last save's error, if it failed.
     pub save_error: RwSignal<Option<String>>,
     /// Received files available in this tab, by collection id (reactive: a row shows when
@@ -82,8 +86,10 @@ impl DistrictState {
             }),
             _ => DistrictWorkspace::new(""),
         };
+        let ws = RwSignal::new(ws);
         let state = DistrictState {
-            ws: RwSignal::new(ws),
+            flags: Memo::new(move |_| ws.with(DistrictWorkspace::flags)),
+            ws,
             save_error: RwSignal::new(save_error),
             files: RwSignal::new_local(HashMap::new()),
             hashing: RwSignal::new(BTreeMap::new()),
@@ -344,7 +350,7 @@ impl DistrictState {
                 outcome = Err(t().district.pick_needs_district.to_string());
                 return;
             };
-            let flags = ws.flags();
+            let flags = self.flags.get_untracked();
             outcome = ws
                 .recommendation
                 .add(id, note, &quota, &ws.collection, &flags)
