@@ -14,7 +14,7 @@ pub const ZH: Strings = Strings {
         bundle_with_videos: "把视频放进推荐材料包（文件会很大）",
         code_found: "找到 {n} 个报送包，已在表中标出",
         code_none: "没有找到这个核验码对应的报送包",
-        code_search: "按核验码查找（纸质报送表右上角）",
+        code_search: "按核验码查找（输入纸质报送表右上角的核验码，或用扫码枪扫描其二维码）",
         col_actions: "操作",
         col_arrival: "序",
         col_code: "核验码",

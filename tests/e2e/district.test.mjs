@@ -89,6 +89,16 @@ test('a district office verifies, flags, recommends within its quota and sends t
   }
   await screenshot(page, 'district-review', { fullPage: true });
 
+  // A 核验码 typed from paper, or the QR's payload as a handheld scanner types it, finds the row.
+  const code = (await page.locator('.review-table tbody tr').filter({ hasText: '攻关十年' }).locator('td.code').innerText()).trim();
+  const search = page.getByLabel(/按核验码查找/);
+  await search.fill(code.toLowerCase().replaceAll('-', ' '));
+  assert.match(await page.locator('.review-tools').innerText(), /找到 1 个报送包/);
+  await search.fill(`BAOSONG1:${code.replaceAll('-', '')}:${'0'.repeat(64)}`);
+  assert.equal(await page.locator('.review-table tbody tr.hit').count(), 1);
+  assert.match(await page.locator('.review-table tbody tr.hit').innerText(), /攻关十年/);
+  await search.fill('');
+
   // --- recommend five, be refused a sixth ----------------------------------------------------
   const pick = (title, n = 0) => page.locator('.review-table tbody tr').filter({ hasText: title }).nth(n).getByRole('button', { name: `推荐《${title}》` }).click();
   for (const t of ['材料<b>研究</b> & 🎬', '实验室的一天', '青年科学家', '攻关十年']) await pick(t);
