@@ -477,14 +477,6 @@ pub struct Strings {
     pub label_colon: &'static str,
     /// A size or count in brackets after a name; `{x}` is replaced.
     pub bracketed: &'static str,
-    /// Caption of the district quota table.
-    pub quota_caption: &'static str,
-    /// Quota table column: district.
-    pub quota_col_district: &'static str,
-    /// Quota table column: number of works.
-    pub quota_col_count: &'static str,
-    /// A quota range; `{min}` and `{max}` are replaced.
-    pub quota_range: &'static str,
     /// A district option with its quota; `{name}`, `{min}`, `{max}` are replaced.
     pub district_option: &'static str,
     /// Label before the SHA-256 in the report.

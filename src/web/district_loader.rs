@@ -8,13 +8,12 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-#[wasm_bindgen(
-    inline_js = "export function district_bindings() { return typeof wasm_bindgen === 'undefined' ? undefined : wasm_bindgen; }"
-)]
-extern "C" {
-    /// The no-modules bundle's global `wasm_bindgen` (a script-scope `let`, invisible on
-    /// `window`), once its script has run.
-    fn district_bindings() -> JsValue;
+/// The no-modules bundle's `wasm_bindgen` (a script-scope `let`, invisible on `window`),
+/// which `district-start.js` puts on `window` once both scripts have run. A static file, not
+/// an inline snippet: Trunk builds the district bin too and writes the same snippet path
+/// twice, which breaks the page's integrity hash for it.
+fn district_bindings() -> JsValue {
+    get(&js_sys::global(), "baosongDistrict")
 }
 
 thread_local! {
@@ -52,6 +51,7 @@ async fn load() -> Result<JsValue, String> {
             let script = load_script("./district.js")?;
             let started = wasm_bindgen_futures::future_to_promise(async move {
                 JsFuture::from(script).await?;
+                JsFuture::from(load_script("./district-start.js")?).await?;
                 let init: Function = district_bindings().dyn_into()?;
                 let options = super::js::object(&[("module_or_path", "./district_bg.wasm".into())]);
                 let running: Promise = init.call1(&JsValue::NULL, &options)?.dyn_into()?;

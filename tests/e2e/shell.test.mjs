@@ -36,7 +36,10 @@ test('walking the step indicator changes the page and the URL', async () => {
   await screenshot(page, 'shell-desktop');
   await page.getByRole('link', { name: '区县工作台' }).click();
   await page.waitForFunction(() => document.querySelector('main h2')?.textContent.includes('区县'));
-  assert.equal(await page.locator('.quota-table tbody tr').count(), 41);
+  // Every district of the definition with its quota, after the "choose" option.
+  await page.locator('#office-district').waitFor();
+  assert.equal(await page.locator('#office-district option').count(), 42);
+  assert.match(await page.locator('#office-district').innerText(), /城口县（可推荐 1–2 件）/);
   assert.deepEqual(page.problems, []);
   await ctx.close();
 });
