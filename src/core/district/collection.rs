@@ -122,6 +122,11 @@ impl Entry {
         (fp.sha256.eq_ignore_ascii_case(&v.sha256) && fp.size == v.size).then_some(fp)
     }
 
+    /// Whether the video is stored inside and the office has not hashed it yet.
+    pub fn video_inside_unhashed(&self) -> bool {
+        self.opened.video_range.is_some() && self.video.is_none()
+    }
+
     /// Whether the package can be recommended at all: its work could be read.
     pub fn is_readable(&self) -> bool {
         self.opened.submission.is_some() && self.opened.manifest.is_some()

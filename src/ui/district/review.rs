@@ -105,7 +105,7 @@ fn rows(
                 scan: !fl.iter().any(|f| f.kind == FlagKind::UnsignedPledge),
                 flags: fl,
                 picked: ws.recommendation.position(&e.id).map(|p| p + 1),
-                needs_file: e.opened.video_range.is_some() && e.video.is_none() && !has_file(&e.id),
+                needs_file: e.video_inside_unhashed() && !has_file(&e.id),
             }
         })
         .collect()
@@ -350,7 +350,7 @@ fn Details(id: String, pick_message: RwSignal<Option<String>>) -> impl IntoView 
             let override_pick = move |_| {
                 pick_message.set(state.pick(&id2, &note.get_untracked()).err());
             };
-            let missing = e.opened.video_range.is_some() && e.video.is_none() && !state.has_file(&e.id);
+            let missing = e.video_inside_unhashed() && !state.has_file(&e.id);
             let id3 = e.id.clone();
             view! {
                 <h4><bdi>{e.work_title().to_string()}</bdi></h4>

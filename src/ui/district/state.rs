@@ -202,7 +202,7 @@ impl DistrictState {
         let needs = self.ws.with_untracked(|ws| {
             let c = &ws.collection;
             match c.entry(id) {
-                Some(e) => e.opened.video_range.is_some() && e.video.is_none(),
+                Some(e) => e.video_inside_unhashed(),
                 None => c.video(id).is_some_and(|v| v.fingerprint.is_none()),
             }
         });
