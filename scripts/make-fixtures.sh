@@ -106,6 +106,40 @@ fixture mkv-renamed.mp4 av 1280x720 5 20 -f matroska
 fixture webm-renamed.mp4 ff -f lavfi -i "$(vsrc 640x360 5)" -f lavfi -i "$ASRC" -t 5 \
   -c:v libvpx-vp9 -deadline realtime -cpu-used 8 -b:v 20k -c:a libopus -b:a 12k -f webm
 
+# Look-and-listen pre-check (画面声音预检). The base is a grey pattern moving everywhere
+# (drawn at 160x90 and scaled up: geq is slow per pixel) and a 440 Hz tone switched on for
+# 0.6 s of every second, like phrases with pauses; 25 fps with a keyframe every 2 s. The
+# variants are made from the decoded base (the silent and loud ones copy its picture), and
+# each adds one thing the pre-check must find; pc-clean.mp4 must give no finding at all.
+PC_PIC="nullsrc=s=160x90:r=25,format=gray,geq=lum='128+60*sin(X/3.5+3*T)*cos(Y/2.5-2*T)'"
+PC_TONE="sine=frequency=440:sample_rate=48000,volume='if(lt(mod(t,1),0.6),1,0)':eval=frame,pan=stereo|c0=c0|c1=c0"
+PC_SECS=32
+PC_X264=(-g 50 -c:v libx264 -preset ultrafast -crf 30 -pix_fmt yuv420p -threads 2)
+PC_AAC=(-c:a aac -b:a 96k)
+pc_clean() {
+  ff -filter_complex "$PC_PIC,scale=1920:1080,format=yuv420p[v];$PC_TONE[a]" -map '[v]' -map '[a]' \
+    -t "$PC_SECS" "${PC_X264[@]}" "${PC_AAC[@]}" -movflags +faststart -f mp4 "$1"
+}
+fixture pc-clean.mp4 pc_clean
+# pc_from GRAPH OUTPUT: the base's picture through GRAPH ([0:v] in, [v] out), its sound kept.
+pc_from() {
+  ff -i "$out/pc-clean.mp4" -filter_complex "$1" -map '[v]' -map 0:a -c:a copy \
+    "${PC_X264[@]}" -movflags +faststart -f mp4 "$2"
+}
+# pc_sound GRAPH OUTPUT: the base's picture with the sound from GRAPH ([a] out).
+pc_sound() {
+  ff -i "$out/pc-clean.mp4" -filter_complex "$1" -map 0:v -map '[a]' -c:v copy -t "$PC_SECS" \
+    "${PC_AAC[@]}" -movflags +faststart -f mp4 "$2"
+}
+CARD="color=white:s=1920x1080:r=25:d=6,drawbox=x=400:y=420:w=1100:h=80:color=0x202020:t=fill,drawbox=x=400:y=580:w=760:h=60:color=0x202020:t=fill,format=yuv420p"
+LOGO="drawbox=x=iw-220:y=30:w=180:h=70:color=white:t=fill,drawbox=x=iw-205:y=45:w=60:h=40:color=0x202020:t=fill,drawbox=x=iw-125:y=45:w=90:h=40:color=0x202020:t=fill"
+fixture pc-black-intro.mp4 pc_from "color=black:s=1920x1080:r=25:d=5,format=yuv420p[b];[0:v]trim=duration=$((PC_SECS - 5))[c];[b][c]concat=n=2:v=1:a=0[v]"
+fixture pc-end-card.mp4 pc_from "[0:v]trim=duration=$((PC_SECS - 6))[c];$CARD[k];[c][k]concat=n=2:v=1:a=0[v]"
+fixture pc-logo.mp4 pc_from "[0:v]$LOGO[v]"
+fixture pc-pillarbox.mp4 pc_from "[0:v]scale=1440:1080,setsar=1,pad=1920:1080:240:0:black[v]"
+fixture pc-silent.mp4 pc_sound "anullsrc=r=48000:cl=stereo[a]"
+fixture pc-loud.mp4 pc_sound "sine=frequency=440:sample_rate=48000,volume=24,pan=stereo|c0=c0|c1=c0,aformat=sample_fmts=s16[a]"
+
 # Broken files.
 # Cut at 70 %: the moov (at the start) is intact but the sample data it points to is not.
 cut_faststart() {

@@ -11,5 +11,6 @@ pub mod contest;
 pub mod district;
 pub mod inspection;
 pub mod package;
+pub mod precheck;
 pub mod submission;
 pub mod template;

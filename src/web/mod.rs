@@ -12,9 +12,11 @@ pub mod package_blob;
 pub mod package_client;
 pub mod package_worker;
 pub mod panic;
+pub mod precheck_worker;
 pub mod storage;
 pub mod video_job;
 pub mod video_worker;
+pub mod webcodecs;
 
 /// The current `location.hash`, or empty when unavailable.
 pub fn location_hash() -> String {

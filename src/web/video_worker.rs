@@ -1,6 +1,9 @@
 //! The Web Worker side of a chosen video: inspects it (the core's `inspect` over `Blob`
 //! slices, so the page never links the MP4 parser) and then fingerprints it, posting progress.
 //!
+//! The same worker also runs the look-and-listen pre-check (`{precheck: true, file}`, see
+//! `precheck_worker`), in its own instance so it goes on beside the hashing.
+//!
 //! Messages in: `{file: Blob, chunk: number, rules?: string, stream?: bool}`; with `rules` (the contest's
 //! `VideoRules` as JSON) the file is inspected first. Out: `{type: "ready"}` once started, then
 //! `{type: "inspected", inspection: string, reads: number, ms: number}` when asked,
@@ -166,9 +169,11 @@ pub fn run() {
             .map_or(DEFAULT_CHUNK, |c| c as usize);
         let rules = text(&data, "rules");
         let stream = get(&data, "stream").is_truthy();
+        let precheck = get(&data, "precheck").is_truthy();
         let scope = s2.clone();
         wasm_bindgen_futures::spawn_local(async move {
             let result = match file {
+                Some(f) if precheck => super::precheck_worker::precheck(&scope, f).await,
                 Some(f) => {
                     let inspected = if rules.is_empty() {
                         Ok(())

@@ -108,6 +108,14 @@ pub const EXPECTED: &[Expect] = &[
     e("moov-missing.mp4", Fail, &[("file", Fail)]),
     e("empty.mp4", Fail, &[("file", Fail)]),
     e("random.mp4", Fail, &[("R-VID-1", Fail)]),
+    // The pre-check's fixtures are 32 s long: too short, and otherwise in order.
+    e("pc-clean.mp4", Fail, &[("R-VID-2", Fail)]),
+    e("pc-black-intro.mp4", Fail, &[("R-VID-2", Fail)]),
+    e("pc-end-card.mp4", Fail, &[("R-VID-2", Fail)]),
+    e("pc-logo.mp4", Fail, &[("R-VID-2", Fail)]),
+    e("pc-pillarbox.mp4", Fail, &[("R-VID-2", Fail)]),
+    e("pc-silent.mp4", Fail, &[("R-VID-2", Fail)]),
+    e("pc-loud.mp4", Fail, &[("R-VID-2", Fail)]),
 ];
 
 /// The non-passing (rule, status) pairs, sorted.

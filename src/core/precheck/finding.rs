@@ -1,0 +1,110 @@
+//! 预检提示: one thing the look-and-listen pre-check saw, tied to the rule it concerns.
+//!
+//! Findings are hints, never a block: the unit still decides and ticks its self-checks.
+
+use serde::{Deserialize, Serialize};
+
+/// What kind of thing was seen (stable ids for the report, tests and the UI).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FindingKind {
+    /// 片头黑场/纯色画面.
+    BlankStart,
+    /// 片尾黑场/纯色画面.
+    BlankEnd,
+    /// 疑似片头字幕卡: the same picture for several seconds at the start.
+    CardStart,
+    /// 疑似片尾字幕卡.
+    CardEnd,
+    /// 疑似水印/角标 in a corner.
+    CornerMark,
+    /// 黑边 (letterbox / pillarbox).
+    Bars,
+    /// 偏色: an overall colour cast.
+    ColourCast,
+    /// 发灰: washed-out, low contrast.
+    Washed,
+    /// 偏暗.
+    Dark,
+    /// 过亮.
+    Bright,
+    /// 响度偏低.
+    Quiet,
+    /// 响度偏高.
+    Loud,
+    /// 削波/峰值过高.
+    Clipping,
+    /// 开头无声.
+    SilenceStart,
+    /// 结尾无声.
+    SilenceEnd,
+    /// 中间长时间无声.
+    SilenceInside,
+    /// 整条音轨无声.
+    Silent,
+    /// 一个声道无声.
+    SilentChannel,
+    /// 左右声道反相.
+    OutOfPhase,
+    /// 底噪偏大.
+    Noise,
+    /// 电源嗡声 (50 Hz and harmonics).
+    Hum,
+}
+
+/// One hint: what was seen, where, and a plain fix.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Finding {
+    /// The rule it concerns (`R-VID-6`, `R-VID-7`, `R-VID-8`, or a format rule such as `R-VID-4`).
+    pub rule: String,
+    /// What kind of thing.
+    pub kind: FindingKind,
+    /// What was seen, in plain Chinese (“片头约 4 秒为黑场/纯色画面”).
+    pub message: String,
+    /// How to fix it, in plain Chinese.
+    pub fix: String,
+    /// Where it was seen, in seconds from the start, when it has a place.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub at_seconds: Option<f64>,
+    /// How long it lasts, in seconds, when it has a length.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub length_seconds: Option<f64>,
+}
+
+impl Finding {
+    /// A finding without place or length.
+    pub fn new(rule: &str, kind: FindingKind, message: String, fix: &str) -> Self {
+        Finding {
+            rule: rule.into(),
+            kind,
+            message,
+            fix: fix.into(),
+            at_seconds: None,
+            length_seconds: None,
+        }
+    }
+
+    /// Sets where it was seen.
+    pub fn at(mut self, seconds: f64) -> Self {
+        self.at_seconds = Some(seconds);
+        self
+    }
+
+    /// Sets how long it lasts.
+    pub fn lasting(mut self, seconds: f64) -> Self {
+        self.length_seconds = Some(seconds);
+        self
+    }
+}
+
+/// Rule ids the findings use.
+pub mod rules {
+    /// Format: 16:9 picture (black bars leave a smaller picture inside it).
+    pub const ASPECT: &str = "R-VID-4";
+    /// Natural colour; no background noise.
+    pub const NATURAL: &str = "R-VID-6";
+    /// No watermark; no opening or closing credits.
+    pub const CLEAN: &str = "R-VID-7";
+    /// Balanced sound, in sync.
+    pub const SOUND: &str = "R-VID-8";
+}

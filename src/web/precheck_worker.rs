@@ -1,0 +1,89 @@
+//! The pre-check's side of the video worker: plans the reads from the sample tables, decodes
+//! with WebCodecs, and posts the core's findings with the contact sheet.
+//!
+//! Message in: `{precheck: true, file: Blob}`. Out: `{type: "precheck-progress", done, total}`
+//! after each picture or audio read, then `{type: "prechecked", precheck: string (JSON),
+//! sheet?: Uint8Array (JPEG)}`, or `{type: "error", message}`. A part the browser cannot
+//! decode is a limit in the result, never an error.
+
+use super::blob_source::BlobSource;
+use super::js::object;
+use super::webcodecs::{decode_pictures, decode_sound};
+use crate::core::inspection::CountingSource;
+use crate::core::precheck::plan::{read_plan, runs, AUDIO_GAP, AUDIO_READ};
+use crate::core::precheck::{assemble, SoundAnalyser};
+use js_sys::Uint8Array;
+use std::cell::Cell;
+use wasm_bindgen::JsValue;
+use web_sys::DedicatedWorkerGlobalScope;
+
+fn now() -> f64 {
+    js_sys::Date::now()
+}
+
+/// Runs the pre-check of `blob` and posts its result.
+pub async fn precheck(
+    scope: &DedicatedWorkerGlobalScope,
+    blob: web_sys::Blob,
+) -> Result<(), String> {
+    let t0 = now();
+    let source = BlobSource::new(blob);
+    let src = CountingSource::new(&source);
+    let plan = read_plan(&src).await;
+    let audio_reads = plan
+        .audio
+        .as_ref()
+        .map_or(0, |a| runs(&a.samples, AUDIO_GAP, AUDIO_READ).len());
+    let total = plan.video.as_ref().map_or(0, |v| v.picks.len()) + audio_reads;
+    let done = Cell::new(0usize);
+    let step = || {
+        done.set(done.get() + 1);
+        let _ = scope.post_message(&object(&[
+            ("type", "precheck-progress".into()),
+            ("done", (done.get() as f64).into()),
+            ("total", (total as f64).into()),
+        ]));
+    };
+    let mut limits = plan.limits.clone();
+    let mut frames = Vec::new();
+    let mut sheet = None;
+    if let Some(v) = &plan.video {
+        match decode_pictures(v, &src, plan.duration, step).await {
+            Ok(p) => {
+                frames = p.frames;
+                sheet = p.sheet;
+            }
+            Err(why) => limits.push(why),
+        }
+    }
+    let mut sound = None;
+    if let Some(a) = &plan.audio {
+        match decode_sound(a, &src, step).await {
+            Ok(analyser) => sound = Some(SoundAnalyser::finish(analyser)),
+            Err(why) => limits.push(why),
+        }
+    }
+    let (jpeg, times) = sheet.unwrap_or_default();
+    let result = assemble(
+        &plan,
+        &frames,
+        sound,
+        times,
+        limits,
+        src.bytes_read(),
+        now() - t0,
+    );
+    let json = serde_json::to_string(&result).map_err(|e| e.to_string())?;
+    let sheet_value: JsValue = if jpeg.is_empty() {
+        JsValue::UNDEFINED
+    } else {
+        Uint8Array::from(jpeg.as_slice()).into()
+    };
+    scope
+        .post_message(&object(&[
+            ("type", "prechecked".into()),
+            ("precheck", json.into()),
+            ("sheet", sheet_value),
+        ]))
+        .map_err(|e| super::js_message(&e))
+}

@@ -1,0 +1,312 @@
+//! The browser's own decoders (WebCodecs) for the pre-check, inside the video worker: decodes
+//! the planned keyframes to small RGBA pictures (and draws the contact sheet), and decodes
+//! every audio sample into the core's sound analyser. Reads go through the `ByteSource`, one
+//! sample (or one run of audio samples) at a time, so the video is never held in memory.
+
+use crate::core::inspection::ByteSource;
+use crate::core::precheck::limits::{codec_unsupported, decode_failed, no_decoder, Side};
+use crate::core::precheck::plan::{runs, AudioPlan, VideoPlan, AUDIO_GAP, AUDIO_READ};
+use crate::core::precheck::sheet::{self, LABEL_HEIGHT, TILE_HEIGHT, TILE_WIDTH};
+use crate::core::precheck::{Frame, SoundAnalyser};
+use js_sys::{Float32Array, Promise, Uint8Array};
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{
+    AudioData, AudioDataCopyToOptions, AudioDecoder, AudioDecoderConfig, AudioDecoderInit,
+    AudioSampleFormat, EncodedAudioChunk, EncodedAudioChunkInit, EncodedAudioChunkType,
+    EncodedVideoChunk, EncodedVideoChunkInit, EncodedVideoChunkType, ImageEncodeOptions,
+    OffscreenCanvas, OffscreenCanvasRenderingContext2d, VideoDecoder, VideoDecoderConfig,
+    VideoDecoderInit, VideoFrame,
+};
+
+/// Width of the pictures the detectors look at (height follows the aspect ratio).
+pub const ANALYSIS_WIDTH: u32 = 256;
+
+/// Audio chunks waiting in the decoder before the reader pauses.
+const AUDIO_QUEUE: u32 = 64;
+
+/// Whether the global scope has this constructor (WebCodecs is missing in older browsers).
+pub fn has(name: &str) -> bool {
+    js_sys::Reflect::has(&js_sys::global(), &JsValue::from_str(name)).unwrap_or(false)
+}
+
+fn message(e: &JsValue) -> String {
+    super::js_message(e)
+}
+
+async fn supported(promise: Promise) -> bool {
+    JsFuture::from(promise)
+        .await
+        .is_ok_and(|s| super::js::get(&s, "supported").is_truthy())
+}
+
+/// Lets the decoder's callbacks run (a macrotask), without holding the worker busy.
+async fn pause() {
+    let p = Promise::new(&mut |resolve, _| {
+        let scope: web_sys::WorkerGlobalScope = js_sys::global().unchecked_into();
+        let _ = scope.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+    });
+    let _ = JsFuture::from(p).await;
+}
+
+fn context(canvas: &OffscreenCanvas) -> Result<OffscreenCanvasRenderingContext2d, String> {
+    canvas
+        .get_context("2d")
+        .map_err(|e| message(&e))?
+        .ok_or("no 2d context")?
+        .dyn_into()
+        .map_err(|_| "no 2d context".into())
+}
+
+/// Runs its action when dropped: closes a decoder however the decoding ends, so it never
+/// calls back into a dropped closure.
+struct Closing(Box<dyn Fn()>);
+
+impl Drop for Closing {
+    fn drop(&mut self) {
+        (self.0)();
+    }
+}
+
+/// What the picture side produced.
+pub struct Pictures {
+    /// The decoded pictures, downscaled, in time order.
+    pub frames: Vec<Frame>,
+    /// The contact sheet as JPEG, with the times of its tiles.
+    pub sheet: Option<(Vec<u8>, Vec<f64>)>,
+}
+
+/// Decodes `plan`'s keyframes one by one; `step` is called after each.
+pub async fn decode_pictures<S: ByteSource + ?Sized>(
+    plan: &VideoPlan,
+    src: &S,
+    duration: f64,
+    mut step: impl FnMut(),
+) -> Result<Pictures, String> {
+    if !has("VideoDecoder") || !has("OffscreenCanvas") {
+        return Err(no_decoder(Side::Picture));
+    }
+    let config = VideoDecoderConfig::new(&plan.codec);
+    config.set_description_u8_array(&Uint8Array::from(plan.description.as_slice()));
+    config.set_coded_width(plan.width);
+    config.set_coded_height(plan.height);
+    if !supported(VideoDecoder::is_config_supported(&config).unchecked_into()).await {
+        return Err(codec_unsupported(Side::Picture, &plan.codec));
+    }
+    let out: Rc<RefCell<Option<VideoFrame>>> = Rc::default();
+    let failed: Rc<RefCell<Option<String>>> = Rc::default();
+    let (o, f) = (out.clone(), failed.clone());
+    let on_frame = Closure::<dyn FnMut(VideoFrame)>::new(move |frame: VideoFrame| {
+        // Only the newest is kept: each keyframe is flushed before the next is sent.
+        if let Some(old) = o.borrow_mut().replace(frame) {
+            old.close();
+        }
+    });
+    let on_error = Closure::<dyn FnMut(JsValue)>::new(move |e: JsValue| {
+        *f.borrow_mut() = Some(message(&e));
+    });
+    let init = VideoDecoderInit::new(
+        on_error.as_ref().unchecked_ref(),
+        on_frame.as_ref().unchecked_ref(),
+    );
+    let decoder = VideoDecoder::new(&init).map_err(|e| message(&e))?;
+    // Closed on every way out, before the callbacks above are dropped.
+    let _closing = Closing(Box::new({
+        let d = decoder.clone();
+        move || {
+            let _ = d.close();
+        }
+    }));
+    decoder.configure(&config).map_err(|e| message(&e))?;
+
+    let w = ANALYSIS_WIDTH;
+    let h = ((u64::from(w) * u64::from(plan.height.max(1)) / u64::from(plan.width.max(1))) as u32)
+        .clamp(1, 4 * w);
+    let small = OffscreenCanvas::new(w, h).map_err(|e| message(&e))?;
+    let small_ctx = context(&small)?;
+    let times: Vec<f64> = plan.picks.iter().map(|p| p.time).collect();
+    let tiles = sheet::pick_tiles(&times, duration);
+    let (sw, sh) = sheet::sheet_size(tiles.len());
+    let sheet_canvas = OffscreenCanvas::new(sw, sh).map_err(|e| message(&e))?;
+    let sheet_ctx = context(&sheet_canvas)?;
+    sheet_ctx.set_fill_style_str("#111");
+    sheet_ctx.fill_rect(0.0, 0.0, f64::from(sw), f64::from(sh));
+    sheet_ctx.set_font("16px sans-serif");
+
+    let mut frames = Vec::with_capacity(plan.picks.len());
+    let mut sheet_times = Vec::new();
+    for (i, pick) in plan.picks.iter().enumerate() {
+        let bytes = src
+            .read_at(pick.offset, pick.size as usize)
+            .await
+            .map_err(|e| e.to_string())?;
+        let init = EncodedVideoChunkInit::new(
+            &Uint8Array::from(bytes.as_slice()),
+            0,
+            EncodedVideoChunkType::Key,
+        );
+        init.set_timestamp_f64((pick.time * 1e6).round());
+        let chunk = EncodedVideoChunk::new(&init).map_err(|e| message(&e))?;
+        decoder.decode(&chunk).map_err(|e| message(&e))?;
+        // One keyframe at a time: a decoded 1080p picture is 3 MB; flushing keeps one alive.
+        let flushed = JsFuture::from(decoder.flush()).await;
+        if let Some(e) = failed.borrow_mut().take() {
+            return Err(decode_failed(Side::Picture, &e));
+        }
+        flushed.map_err(|e| decode_failed(Side::Picture, &message(&e)))?;
+        if let Some(frame) = out.borrow_mut().take() {
+            let drawn = small_ctx
+                .draw_image_with_video_frame_and_dw_and_dh(
+                    &frame,
+                    0.0,
+                    0.0,
+                    f64::from(w),
+                    f64::from(h),
+                )
+                .and_then(|_| small_ctx.get_image_data(0, 0, w as i32, h as i32));
+            if let Some(t) = tiles.iter().position(|&k| k == i) {
+                let (x, y) = sheet::tile_origin(t);
+                let _ = sheet_ctx.draw_image_with_video_frame_and_dw_and_dh(
+                    &frame,
+                    f64::from(x),
+                    f64::from(y),
+                    f64::from(TILE_WIDTH),
+                    f64::from(TILE_HEIGHT),
+                );
+                sheet_ctx.set_fill_style_str("#fff");
+                let _ = sheet_ctx.fill_text(
+                    &sheet::timecode(pick.time),
+                    f64::from(x + 8),
+                    f64::from(y + TILE_HEIGHT + LABEL_HEIGHT - 6),
+                );
+                sheet_times.push(pick.time);
+            }
+            frame.close();
+            let image = drawn.map_err(|e| message(&e))?;
+            frames.push(Frame {
+                time: pick.time,
+                width: w,
+                height: h,
+                rgba: image.data().0,
+            });
+        }
+        step();
+    }
+    let sheet = if sheet_times.is_empty() {
+        None
+    } else {
+        Some((jpeg(&sheet_canvas).await?, sheet_times))
+    };
+    Ok(Pictures { frames, sheet })
+}
+
+/// The canvas as JPEG bytes.
+async fn jpeg(canvas: &OffscreenCanvas) -> Result<Vec<u8>, String> {
+    let options = ImageEncodeOptions::new();
+    options.set_type("image/jpeg");
+    options.set_quality(0.8);
+    let blob: web_sys::Blob = JsFuture::from(
+        canvas
+            .convert_to_blob_with_options(&options)
+            .map_err(|e| message(&e))?,
+    )
+    .await
+    .map_err(|e| message(&e))?
+    .unchecked_into();
+    super::blob_source::read_all(&blob).await
+}
+
+/// Decodes every audio sample of `plan` into a [`SoundAnalyser`]; `step` is called after
+/// each read.
+pub async fn decode_sound<S: ByteSource + ?Sized>(
+    plan: &AudioPlan,
+    src: &S,
+    mut step: impl FnMut(),
+) -> Result<SoundAnalyser, String> {
+    if !has("AudioDecoder") {
+        return Err(no_decoder(Side::Sound));
+    }
+    let config = AudioDecoderConfig::new(&plan.codec, plan.channels, plan.sample_rate);
+    if !plan.description.is_empty() {
+        config.set_description_u8_array(&Uint8Array::from(plan.description.as_slice()));
+    }
+    if !supported(AudioDecoder::is_config_supported(&config).unchecked_into()).await {
+        return Err(codec_unsupported(Side::Sound, &plan.codec));
+    }
+    let analyser = Rc::new(RefCell::new(SoundAnalyser::new(
+        plan.sample_rate,
+        plan.channels,
+    )));
+    let failed: Rc<RefCell<Option<String>>> = Rc::default();
+    let (a, f) = (analyser.clone(), failed.clone());
+    let on_data = Closure::<dyn FnMut(AudioData)>::new(move |data: AudioData| {
+        let n = data.number_of_frames();
+        let planes: Vec<Vec<f32>> = (0..data.number_of_channels())
+            .map(|c| {
+                let opts = AudioDataCopyToOptions::new(c);
+                opts.set_format(AudioSampleFormat::F32Planar);
+                let buf = Float32Array::new_with_length(n);
+                match data.copy_to_with_buffer_source(&buf, &opts) {
+                    Ok(()) => buf.to_vec(),
+                    Err(_) => vec![0.0; n as usize],
+                }
+            })
+            .collect();
+        data.close();
+        let refs: Vec<&[f32]> = planes.iter().map(Vec::as_slice).collect();
+        a.borrow_mut().push(&refs);
+    });
+    let on_error = Closure::<dyn FnMut(JsValue)>::new(move |e: JsValue| {
+        *f.borrow_mut() = Some(message(&e));
+    });
+    let init = AudioDecoderInit::new(
+        on_error.as_ref().unchecked_ref(),
+        on_data.as_ref().unchecked_ref(),
+    );
+    let decoder = AudioDecoder::new(&init).map_err(|e| message(&e))?;
+    let closing = Closing(Box::new({
+        let d = decoder.clone();
+        move || {
+            let _ = d.close();
+        }
+    }));
+    decoder.configure(&config).map_err(|e| message(&e))?;
+    for run in runs(&plan.samples, AUDIO_GAP, AUDIO_READ) {
+        let bytes = src
+            .read_at(run.offset, run.len)
+            .await
+            .map_err(|e| e.to_string())?;
+        for s in &plan.samples[run.first..run.first + run.count] {
+            let at = (s.offset - run.offset) as usize;
+            let Some(data) = bytes.get(at..at + s.size as usize) else {
+                break;
+            };
+            let init =
+                EncodedAudioChunkInit::new(&Uint8Array::from(data), 0, EncodedAudioChunkType::Key);
+            init.set_timestamp_f64((s.time * 1e6).round());
+            let chunk = EncodedAudioChunk::new(&init).map_err(|e| message(&e))?;
+            decoder.decode(&chunk).map_err(|e| message(&e))?;
+        }
+        // Backpressure without flushing (a flush would reset the AAC decoder between runs).
+        while decoder.decode_queue_size() > AUDIO_QUEUE && failed.borrow().is_none() {
+            pause().await;
+        }
+        if let Some(e) = failed.borrow_mut().take() {
+            return Err(decode_failed(Side::Sound, &e));
+        }
+        step();
+    }
+    let flushed = JsFuture::from(decoder.flush()).await;
+    if let Some(e) = failed.borrow_mut().take() {
+        return Err(decode_failed(Side::Sound, &e));
+    }
+    flushed.map_err(|e| decode_failed(Side::Sound, &message(&e)))?;
+    drop(closing);
+    drop(on_data);
+    Rc::try_unwrap(analyser)
+        .map(RefCell::into_inner)
+        .map_err(|_| decode_failed(Side::Sound, "analyser still shared"))
+}
