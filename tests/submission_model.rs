@@ -142,6 +142,7 @@ fn hostile_strings_roundtrip_byte_identical() {
             verdict: Some(Severity::Pass),
             sha256: Some("ab".repeat(32)),
             report: None,
+            precheck: None,
         });
     }
     ws.unit.district = HOSTILE[0].into();

@@ -241,6 +241,7 @@ fn work(def: &ContestDefinition) -> impl Strategy<Value = Work> {
                     verdict,
                     sha256,
                     report: None,
+                    precheck: None,
                 }),
                 created_ms: c,
                 updated_ms: u,

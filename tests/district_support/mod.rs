@@ -119,6 +119,7 @@ pub fn workspace(def: &ContestDefinition, spec: &Spec) -> Workspace {
             bytes_read: 65_536,
             fingerprint: Some(fp),
         }),
+        precheck: None,
     });
     work.id = spec.work_id.clone();
     work.updated_ms = spec.updated_ms;

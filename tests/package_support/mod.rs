@@ -66,6 +66,7 @@ pub fn ready(def: &ContestDefinition, title: &str) -> Workspace {
             verdict: Some(Severity::Pass),
             sha256: Some(fp.sha256.clone()),
             report: Some(report),
+            precheck: None,
         });
     });
     ws

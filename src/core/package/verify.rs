@@ -372,6 +372,7 @@ pub fn restore_into(opened: &OpenedPackage, ws: &mut Workspace) -> Option<String
             verdict: Some(report.verdict),
             sha256: Some(manifest.video.sha256.clone()),
             report: Some(report),
+            precheck: None,
         });
     }
     let id = work.id.clone();

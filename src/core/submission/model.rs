@@ -12,6 +12,7 @@
 use super::credit_code;
 use crate::core::contest::{ContestDefinition, FieldRole, FieldScope, Severity};
 use crate::core::inspection::{Fingerprint, Inspection};
+use crate::core::precheck::Precheck;
 use serde::{Deserialize, Deserializer, Serialize};
 use std::collections::{BTreeMap, HashSet};
 
@@ -84,6 +85,19 @@ pub struct VideoSummary {
     /// report cannot be read by this build (re-inspecting the file restores it).
     #[serde(deserialize_with = "lenient_report")]
     pub report: Option<Inspection>,
+    /// The look-and-listen pre-check (画面声音预检), once it has run; hints, never a block.
+    #[serde(
+        deserialize_with = "lenient_precheck",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub precheck: Option<Precheck>,
+}
+
+/// Reads a saved pre-check; one of a shape this build does not know is dropped (running
+/// the pre-check again restores it) rather than failing the load.
+fn lenient_precheck<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Precheck>, D::Error> {
+    let value = serde_json::Value::deserialize(d)?;
+    Ok(serde_json::from_value(value).ok().flatten())
 }
 
 /// Reads a saved verdict; anything but pass/warn/fail (any case, spaces) is "unknown" rather
@@ -115,6 +129,7 @@ impl VideoSummary {
             verdict: Some(report.verdict),
             sha256: report.fingerprint.as_ref().map(|f| f.sha256.clone()),
             report: Some(report),
+            precheck: None,
         }
     }
 }
@@ -419,6 +434,31 @@ impl Workspace {
     /// Stores an inspection's result on the work with this id; `false` when it is gone.
     pub fn attach_inspection(&mut self, work_id: &str, summary: VideoSummary, now_ms: u64) -> bool {
         self.edit_work(work_id, now_ms, |w| w.video = Some(summary))
+    }
+
+    /// Stores the pre-check of `file_name` (`size` bytes) on the work with this id; `false`,
+    /// and nothing changes, unless the work's video is still that file.
+    pub fn attach_precheck(
+        &mut self,
+        work_id: &str,
+        file_name: &str,
+        size: u64,
+        precheck: Precheck,
+        now_ms: u64,
+    ) -> bool {
+        let Some(work) = self.work_mut(work_id) else {
+            return false;
+        };
+        let Some(video) = work
+            .video
+            .as_mut()
+            .filter(|v| v.file_name == file_name && v.size == size)
+        else {
+            return false;
+        };
+        video.precheck = Some(precheck);
+        work.updated_ms = now_ms;
+        true
     }
 
     /// Stores a finished fingerprint of `file_name` on the work with this id, in the summary
