@@ -11,7 +11,7 @@
 
 use baosong::core::contest::{builtin, FieldRole};
 use baosong::core::inspection::{fingerprint, inspect, FileSource};
-use baosong::core::package::build::build_package;
+use baosong::core::package::build::{build_package, PackageFiles};
 use baosong::core::package::code::display_code;
 use baosong::core::package::verify::{open_and_hash, Problem};
 use baosong::core::package::zip_write::Part;
@@ -136,7 +136,8 @@ async fn build(args: &[String]) -> Result<ExitCode, String> {
         .unwrap_or_default();
     let summary = VideoSummary::from_inspection(&name, fp.size, report);
     ws.attach_inspection(&work_id, summary, 0);
-    let built = build_package(&def, &ws, &work_id, None, with_video).map_err(|e| e.to_string())?;
+    let built = build_package(&def, &ws, &work_id, PackageFiles::default(), with_video)
+        .map_err(|e| e.to_string())?;
     // Streamed part by part: the video is copied from its file, never held in memory.
     let mut file = std::io::BufWriter::new(std::fs::File::create(&out).map_err(|e| e.to_string())?);
     for part in &built.zip.parts {

@@ -123,8 +123,11 @@ pc_clean() {
 fixture pc-clean.mp4 pc_clean
 # pc_from GRAPH OUTPUT: the base's picture through GRAPH ([0:v] in, [v] out), its sound kept.
 pc_from() {
-  ff -i "$out/pc-clean.mp4" -filter_complex "$1" -map '[v]' -map 0:a -c:a copy \
-    "${PC_X264[@]}" -movflags +faststart -f mp4 "$2"
+  local graph="$1"
+  shift
+  # "$@": extra encoder options, then the output (last).
+  ff -i "$out/pc-clean.mp4" -filter_complex "$graph" -map '[v]' -map 0:a -c:a copy \
+    "${PC_X264[@]}" -movflags +faststart -f mp4 "$@"
 }
 # pc_sound GRAPH OUTPUT: the base's picture with the sound from GRAPH ([a] out).
 pc_sound() {
@@ -133,7 +136,9 @@ pc_sound() {
 }
 CARD="color=white:s=1920x1080:r=25:d=6,drawbox=x=400:y=420:w=1100:h=80:color=0x202020:t=fill,drawbox=x=400:y=580:w=760:h=60:color=0x202020:t=fill,format=yuv420p"
 LOGO="drawbox=x=iw-220:y=30:w=180:h=70:color=white:t=fill,drawbox=x=iw-205:y=45:w=60:h=40:color=0x202020:t=fill,drawbox=x=iw-125:y=45:w=90:h=40:color=0x202020:t=fill"
-fixture pc-black-intro.mp4 pc_from "color=black:s=1920x1080:r=25:d=5,format=yuv420p[b];[0:v]trim=duration=$((PC_SECS - 5))[c];[b][c]concat=n=2:v=1:a=0[v]"
+# With scene-cut detection on (as real encoders have it): the cut at 5 s gets its own keyframe.
+pc_cut() { pc_from "$1" -x264-params scenecut=40 "$2"; }
+fixture pc-black-intro.mp4 pc_cut "color=black:s=1920x1080:r=25:d=5,format=yuv420p[b];[0:v]trim=duration=$((PC_SECS - 5))[c];[b][c]concat=n=2:v=1:a=0[v]"
 fixture pc-end-card.mp4 pc_from "[0:v]trim=duration=$((PC_SECS - 6))[c];$CARD[k];[c][k]concat=n=2:v=1:a=0[v]"
 fixture pc-logo.mp4 pc_from "[0:v]$LOGO[v]"
 fixture pc-pillarbox.mp4 pc_from "[0:v]scale=1440:1080,setsar=1,pad=1920:1080:240:0:black[v]"

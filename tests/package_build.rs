@@ -4,7 +4,7 @@
 use baosong::core::contest::{builtin, ContestDefinition, FieldRole};
 use baosong::core::inspection::SliceSource;
 use baosong::core::package::build::{
-    build_package, package_file_name, work_code, PackageError, FORM_DOCX, FORM_HTML,
+    build_package, package_file_name, work_code, PackageError, PackageFiles, FORM_DOCX, FORM_HTML,
     INSPECTION_JSON, REPORT_HTML, SUBMISSION_JSON,
 };
 use baosong::core::package::code::normalise_code;
@@ -12,13 +12,12 @@ use baosong::core::package::manifest::{sha256_hex, Manifest, MANIFEST_NAME};
 use baosong::core::package::verify::{open_package, restore_into, OpenError, OpenedPackage};
 use baosong::core::package::zip_write::{Part, ZipWriter};
 use baosong::core::submission::Workspace;
-use std::io::Read;
 
 mod package_support;
-use package_support::{ready, scan, HOSTILE, VIDEO};
+use package_support::{members, ready, scan, with_scan, HOSTILE, VIDEO};
 
 fn zip_bytes(def: &ContestDefinition, ws: &Workspace, with_video: bool) -> Vec<u8> {
-    let p = build_package(def, ws, "w1", Some(scan()), with_video).unwrap();
+    let p = build_package(def, ws, "w1", with_scan(), with_video).unwrap();
     p.zip.to_bytes(&[VIDEO])
 }
 
@@ -29,18 +28,6 @@ fn open(def: &ContestDefinition, bytes: Vec<u8>) -> Result<OpenedPackage, OpenEr
 /// The text of member `name`.
 fn text_of(m: &[(String, Vec<u8>)], name: &str) -> String {
     String::from_utf8(m.iter().find(|(n, _)| n == name).unwrap().1.clone()).unwrap()
-}
-
-fn members(bytes: &[u8]) -> Vec<(String, Vec<u8>)> {
-    let mut z = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
-    (0..z.len())
-        .map(|i| {
-            let mut f = z.by_index(i).unwrap();
-            let mut b = Vec::new();
-            f.read_to_end(&mut b).unwrap();
-            (f.name().to_string(), b)
-        })
-        .collect()
 }
 
 #[test]
@@ -97,7 +84,7 @@ fn the_package_reads_back_with_the_zip_crate_and_the_manifest_binds_every_member
 fn without_the_video_the_manifest_still_names_it() {
     let def = builtin();
     let ws = ready(&def, "科学家的一天");
-    let p = build_package(&def, &ws, "w1", None, false).unwrap();
+    let p = build_package(&def, &ws, "w1", PackageFiles::default(), false).unwrap();
     assert!(p
         .zip
         .parts
@@ -134,7 +121,7 @@ fn the_code_changes_with_a_field_or_the_video_and_is_printed_on_both_forms() {
         .sha256 = Some("00".repeat(32));
     assert_ne!(work_code(&def, &other_video, "w1").unwrap(), code);
 
-    let p = build_package(&def, &ws, "w1", None, false).unwrap();
+    let p = build_package(&def, &ws, "w1", PackageFiles::default(), false).unwrap();
     assert_eq!(normalise_code(&p.code).unwrap(), code);
     let m = members(&p.zip.to_bytes(&[]));
     let html =
@@ -258,7 +245,7 @@ fn a_package_verifies_and_restores_the_work() {
     assert!(baosong::core::submission::blockers(&def, &fresh, "w1").is_empty());
     assert_eq!(o.scan.as_ref().unwrap().1, scan().bytes);
     // And a new package can be made from the restored work, identical to the first.
-    let again = build_package(&def, &fresh, "w1", Some(scan()), true).unwrap();
+    let again = build_package(&def, &fresh, "w1", with_scan(), true).unwrap();
     assert_eq!(again.zip.to_bytes(&[VIDEO]), bytes);
     assert_eq!(
         o.submission
@@ -396,7 +383,7 @@ fn a_work_that_is_not_ready_or_not_hashed_is_refused() {
     ws.set_value(&def, Some("w1"), "email", "not an email", 2)
         .unwrap();
     assert!(matches!(
-        build_package(&def, &ws, "w1", None, false),
+        build_package(&def, &ws, "w1", PackageFiles::default(), false),
         Err(PackageError::NotReady(1))
     ));
     let mut ws = ready(&def, "科学家的一天");
@@ -410,7 +397,7 @@ fn a_work_that_is_not_ready_or_not_hashed_is_refused() {
         .unwrap()
         .fingerprint = None;
     assert_eq!(
-        build_package(&def, &ws, "w1", None, false).unwrap_err(),
+        build_package(&def, &ws, "w1", PackageFiles::default(), false).unwrap_err(),
         PackageError::NoFingerprint
     );
 }

@@ -4,7 +4,7 @@
 mod package_support;
 
 use baosong::core::contest::builtin;
-use baosong::core::package::build::build_package;
+use baosong::core::package::build::{build_package, PackageFiles};
 use package_support::{ready, scan, VIDEO};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
@@ -55,7 +55,17 @@ fn verify_reports_each_package_and_fails_on_a_tampered_one() {
     let ws = ready(&def, "科学家的一天");
     let d = dir("tamper");
     let inside = d.join("inside.zip");
-    let built = build_package(&def, &ws, "w1", Some(scan()), true).unwrap();
+    let built = build_package(
+        &def,
+        &ws,
+        "w1",
+        PackageFiles {
+            scan: Some(scan()),
+            contact_sheet: None,
+        },
+        true,
+    )
+    .unwrap();
     std::fs::write(&inside, built.zip.to_bytes(&[VIDEO])).unwrap();
     let (code, lines) = verify(&[&inside]);
     assert_eq!(code, 0, "{lines:?}");
@@ -88,7 +98,7 @@ fn a_package_without_the_video_is_checked_against_the_file_given() {
     let ws = ready(&def, "科学家的一天");
     let d = dir("separate");
     let pkg = d.join("pkg.zip");
-    let built = build_package(&def, &ws, "w1", None, false).unwrap();
+    let built = build_package(&def, &ws, "w1", PackageFiles::default(), false).unwrap();
     std::fs::write(&pkg, built.zip.to_bytes(&[])).unwrap();
     let video = d.join("video.mp4");
     std::fs::write(&video, VIDEO).unwrap();

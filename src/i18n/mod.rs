@@ -57,10 +57,14 @@ pub struct DistrictStrings {
     pub details_checks: &'static str,
     /// Heading: flags.
     pub details_flags: &'static str,
+    /// Heading: the unit's look-and-listen pre-check.
+    pub details_precheck: &'static str,
     /// Heading: verification.
     pub details_problems: &'static str,
     /// Accessible name of the details region.
     pub details_region: &'static str,
+    /// Heading: the contact sheet.
+    pub details_sheet: &'static str,
     /// Download CSV.
     pub download_csv: &'static str,
     /// Download .docx.
@@ -137,6 +141,18 @@ pub struct DistrictStrings {
     pub pick_needs_district: &'static str,
     /// Already picked.
     pub picked_as: &'static str,
+    /// The pre-check found nothing.
+    pub precheck_clear: &'static str,
+    /// Before a pre-check hint's fix.
+    pub precheck_fix: &'static str,
+    /// How long a hint lasts (`{seconds}`).
+    pub precheck_lasting: &'static str,
+    /// Before what the pre-check could not do.
+    pub precheck_limits: &'static str,
+    /// Loudness line (`{lufs}`, `{peak}`).
+    pub precheck_loudness: &'static str,
+    /// The unit did not run the pre-check.
+    pub precheck_none: &'static str,
     /// Preview button.
     pub preview: &'static str,
     /// Preview frame title.
@@ -163,6 +179,10 @@ pub struct DistrictStrings {
     pub scan_yes: &'static str,
     /// Heading: send.
     pub send_heading: &'static str,
+    /// Alternative text of the contact sheet.
+    pub sheet_alt: &'static str,
+    /// The package has no contact sheet.
+    pub sheet_none: &'static str,
     /// Sort by arrival.
     pub sort_arrival: &'static str,
     /// Sort by kind.
@@ -271,6 +291,44 @@ pub struct Strings {
     pub self_check_legend: &'static str,
     /// Video step: self check hint.
     pub self_check_hint: &'static str,
+    /// Video step: heading of the look-and-listen pre-check.
+    pub precheck_title: &'static str,
+    /// Video step: what the pre-check does.
+    pub precheck_intro: &'static str,
+    /// Video step: pre-check progress; {done} and {total} steps.
+    pub precheck_running: &'static str,
+    /// Video step: pre-check starting.
+    pub precheck_starting: &'static str,
+    /// Video step: stop the pre-check.
+    pub precheck_cancel: &'static str,
+    /// Video step: run the pre-check again.
+    pub precheck_restart: &'static str,
+    /// Video step: the pre-check was stopped.
+    pub precheck_cancelled: &'static str,
+    /// Video step: the pre-check failed; {message}.
+    pub precheck_failed: &'static str,
+    /// Video step: nothing found.
+    pub precheck_clean: &'static str,
+    /// Video step: how many hints; {n}.
+    pub precheck_count: &'static str,
+    /// Video step: what was looked at; {frames}, {seconds}, {bytes}, {percent}, {time}.
+    pub precheck_done: &'static str,
+    /// Video step: loudness line; {lufs} and {peak}.
+    pub precheck_loudness: &'static str,
+    /// Video step: where a hint was seen; {time}.
+    pub precheck_at: &'static str,
+    /// Video step: prefix of a fix.
+    pub precheck_fix: &'static str,
+    /// Video step: label of the hints under a self-check.
+    pub precheck_hint_label: &'static str,
+    /// Video step: hints about no self-check.
+    pub precheck_other: &'static str,
+    /// Video step: caption of the contact sheet; {n} pictures.
+    pub precheck_sheet_caption: &'static str,
+    /// Video step: alt text of the contact sheet.
+    pub precheck_sheet_alt: &'static str,
+    /// Video step: the pre-check needs the file again.
+    pub precheck_needs_file: &'static str,
     /// Video step: hash label.
     pub hash_label: &'static str,
     /// Video step: time left.

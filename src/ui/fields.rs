@@ -169,6 +169,9 @@ pub fn ConfirmList(
     prefix: &'static str,
     /// Which ticks: the unit's eligibility, or the selected work's promises or self-checks.
     list: TickList,
+    /// Shown under each statement, given its rule id (the pre-check's hints).
+    #[prop(optional)]
+    hints: Option<fn(String) -> AnyView>,
 ) -> impl IntoView {
     let state = use_state();
     items
@@ -188,8 +191,10 @@ pub fn ConfirmList(
                     ws.set_tick(list, work.as_deref(), &rule.get_value(), v, now)
                 });
             });
+            let extra = hints.map(|h| h(c.rule.clone()));
             view! {
                 <Confirm id=format!("{prefix}-{}", c.rule) statement=c.statement detail=c.detail checked on_change/>
+                {extra}
             }
         })
         .collect_view()

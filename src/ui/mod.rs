@@ -12,6 +12,7 @@ mod mark;
 mod open_package;
 mod package_step;
 mod pledge_step;
+mod precheck_view;
 mod print_view;
 mod save_bar;
 mod scan;

@@ -94,8 +94,11 @@ pub fn PackageStep() -> impl IntoView {
             };
             let ws = state.ws.with_untracked(Clone::clone);
             let scan = scan.map(|s| (s.attachment, s.bytes));
-            let result = match crate::web::package_client::build(&c, &ws, &id, with_video, scan)
-                .await
+            let sheet = contact_sheet(&ws, &id).await;
+            let result = match crate::web::package_client::build(
+                &c, &ws, &id, with_video, scan, sheet,
+            )
+            .await
             {
                 Err(e) => Err(e),
                 Ok(p) => {
@@ -224,4 +227,22 @@ pub fn PackageStep() -> impl IntoView {
         {contents}
         <OpenPackage/>
     }
+}
+
+/// The work's contact sheet from IndexedDB, when its video has a pre-check (the package
+/// carries it as 缩略图.jpg); a sheet that cannot be read is left out, never a blocker.
+async fn contact_sheet(ws: &crate::core::submission::Workspace, work_id: &str) -> Option<Vec<u8>> {
+    let prechecked = ws
+        .work(work_id)
+        .and_then(|w| w.video.as_ref())
+        .is_some_and(|v| v.precheck.is_some());
+    if !prechecked {
+        return None;
+    }
+    let key = super::videos::sheet_key(work_id);
+    let blob = crate::web::blob_store::get(crate::web::blob_store::Store::Scans, &key)
+        .await
+        .ok()
+        .flatten()?;
+    crate::web::blob_source::read_all(&blob).await.ok()
 }

@@ -52,7 +52,10 @@ pub fn SaveBar() -> impl IntoView {
         let keys: Vec<String> = state.ws.with(|ws| {
             ws.works
                 .iter()
-                .filter_map(|w| w.pledge.scan.as_ref().map(|s| s.key.clone()))
+                .flat_map(|w| {
+                    let scan = w.pledge.scan.as_ref().map(|s| s.key.clone());
+                    scan.into_iter().chain([super::videos::sheet_key(&w.id)])
+                })
                 .collect()
         });
         spawn_local(async move {

@@ -3,6 +3,7 @@
 
 use super::contest::use_contest;
 use super::fields::ConfirmList;
+use super::precheck_view::{hints_for, PrecheckPanel};
 use super::state::use_state;
 use super::videos::Progress;
 use crate::core::contest::{Severity, VideoRules};
@@ -50,7 +51,7 @@ pub fn VideoStep() -> impl IntoView {
     let restart = move |_| state.videos.hash(state, &work_id.get_untracked());
 
     let self_checks = view! {
-        <ConfirmList items=contest.self_checks.clone() prefix="self" list=TickList::SelfChecks/>
+        <ConfirmList items=contest.self_checks.clone() prefix="self" list=TickList::SelfChecks hints=hints_for/>
     };
 
     view! {
@@ -72,6 +73,7 @@ pub fn VideoStep() -> impl IntoView {
         <HashProgress progress=progress cancel=Callback::new(cancel) restart=Callback::new(restart)/>
         // Keyed by the choice, so a new file gets a new object URL and the old one is revoked.
         {move || picked().map(|p| view! { <VideoPreview file=p.file/> })}
+        <PrecheckPanel/>
         <fieldset class="group">
             <legend>{t().self_check_legend}</legend>
             <p class="field-hint">{t().self_check_hint}</p>

@@ -3,11 +3,16 @@
 //! job. Hashing therefore goes on while the unit moves between steps and works; there is one
 //! job per work, cancelled when the work is deleted or another file is chosen for it; and
 //! every result is stored on the work that started it, by id, whatever is selected then.
+//!
+//! The look-and-listen pre-check runs in a second video worker beside the fingerprint, once
+//! the inspection is in; its contact sheet (缩略图) is kept in IndexedDB under
+//! [`sheet_key`] for the package, and shown from an object URL.
 
 use super::state::AppState;
 use crate::core::contest::VideoRules;
 use crate::core::submission::VideoSummary;
-use crate::web::video_job::{self, VideoEvent, VideoJob};
+use crate::web::blob_store::{self, Store};
+use crate::web::video_job::{self, PrecheckEvent, VideoEvent, VideoJob};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::collections::{BTreeMap, HashMap};
@@ -48,6 +53,27 @@ impl Progress {
     }
 }
 
+/// What is happening to a work's pre-check right now.
+#[derive(Debug, Clone, PartialEq)]
+pub enum PrecheckRun {
+    /// Decoding: steps done of all.
+    Running {
+        /// Pictures and audio reads done.
+        done: u32,
+        /// All of them.
+        total: u32,
+    },
+    /// The unit stopped it.
+    Cancelled,
+    /// The worker failed, with the browser's message.
+    Failed(String),
+}
+
+/// Where a work's contact sheet is kept in IndexedDB (the scans store).
+pub fn sheet_key(work_id: &str) -> String {
+    format!("sheet-{work_id}")
+}
+
 /// A chosen file and the generation of the choice (a newer choice makes older results stale).
 #[derive(Clone)]
 pub struct Picked {
@@ -64,6 +90,10 @@ pub struct Videos {
     jobs: StoredValue<HashMap<String, VideoJob>, LocalStorage>,
     progress: RwSignal<BTreeMap<String, Progress>>,
     next_generation: StoredValue<u64>,
+    prechecks: StoredValue<HashMap<String, VideoJob>, LocalStorage>,
+    precheck_runs: RwSignal<BTreeMap<String, PrecheckRun>>,
+    /// Object URLs of the contact sheets shown, by work; `None` while loading or absent.
+    sheets: RwSignal<HashMap<String, Option<String>>>,
 }
 
 impl Default for Videos {
@@ -80,6 +110,9 @@ impl Videos {
             jobs: StoredValue::new_local(HashMap::new()),
             progress: RwSignal::new(BTreeMap::new()),
             next_generation: StoredValue::new(1),
+            prechecks: StoredValue::new_local(HashMap::new()),
+            precheck_runs: RwSignal::new(BTreeMap::new()),
+            sheets: RwSignal::new(HashMap::new()),
         }
     }
 
@@ -126,6 +159,7 @@ impl Videos {
     ) {
         let generation = self.next_generation.get_value();
         self.next_generation.set_value(generation + 1);
+        self.stop_precheck(&work_id);
         self.picked.update(|m| {
             m.insert(work_id.clone(), Picked { file, generation });
         });
@@ -174,6 +208,7 @@ impl Videos {
                     let summary = VideoSummary::from_inspection(&name, total, *report);
                     state.write(|ws, now| ws.attach_inspection(&id, summary, now));
                     videos.set_progress(&id, Some(hashing(0, js_sys::Date::now())));
+                    videos.precheck(state, &id);
                 }
                 VideoEvent::Progress { done, .. } => {
                     let started = match videos.progress.with_untracked(|m| m.get(&id).cloned()) {
@@ -228,6 +263,7 @@ impl Videos {
     /// checked against a package's manifest, whose report and SHA-256 the work already has.
     pub fn adopt(&self, work_id: &str, file: web_sys::File) {
         self.stop_job(work_id);
+        self.stop_precheck(work_id);
         let generation = self.next_generation.get_value();
         self.next_generation.set_value(generation + 1);
         self.picked.update(|m| {
@@ -239,6 +275,8 @@ impl Videos {
     /// Forgets a work entirely (it was deleted): its job stops, its file is released.
     pub fn forget(&self, work_id: &str) {
         self.stop_job(work_id);
+        self.stop_precheck(work_id);
+        self.drop_sheet_url(work_id);
         self.picked.update(|m| {
             m.remove(work_id);
         });
@@ -261,5 +299,155 @@ impl Videos {
         for id in gone {
             self.forget(&id);
         }
+    }
+
+    /// What is happening to a work's pre-check (reactive).
+    pub fn precheck_run(&self, work_id: &str) -> Option<PrecheckRun> {
+        self.precheck_runs.with(|m| m.get(work_id).cloned())
+    }
+
+    fn set_precheck_run(&self, work_id: &str, r: Option<PrecheckRun>) {
+        self.precheck_runs.update(|m| match r {
+            Some(r) => {
+                m.insert(work_id.to_string(), r);
+            }
+            None => {
+                m.remove(work_id);
+            }
+        });
+    }
+
+    fn stop_precheck(&self, work_id: &str) {
+        let job = self
+            .prechecks
+            .try_update_value(|m| m.remove(work_id))
+            .flatten();
+        drop(job);
+        self.set_precheck_run(work_id, None);
+    }
+
+    /// (Re)starts the pre-check of the file chosen for `work_id`; its result lands on that
+    /// work while the choice is current, and its contact sheet in IndexedDB.
+    pub fn precheck(&self, state: AppState, work_id: &str) {
+        let Some(picked) = self.picked.with_untracked(|m| m.get(work_id).cloned()) else {
+            return;
+        };
+        self.stop_precheck(work_id);
+        self.set_precheck_run(work_id, Some(PrecheckRun::Running { done: 0, total: 0 }));
+        let videos = *self;
+        let id = work_id.to_string();
+        let name = picked.file.name();
+        let size = picked.file.size() as u64;
+        let generation = picked.generation;
+        let job = video_job::start_precheck(&picked.file, move |ev| {
+            if !videos.is_current(&id, generation) {
+                return;
+            }
+            match ev {
+                PrecheckEvent::Progress { done, total } => {
+                    videos.set_precheck_run(&id, Some(PrecheckRun::Running { done, total }));
+                }
+                PrecheckEvent::Done(precheck, sheet) => {
+                    let (id, name) = (id.clone(), name.clone());
+                    // The sheet is stored before the result shows, so a package built the
+                    // moment it appears already finds it.
+                    spawn_local(async move {
+                        videos.store_sheet(&id, sheet).await;
+                        if videos.is_current(&id, generation) {
+                            state.write(|ws, now| {
+                                ws.attach_precheck(&id, &name, size, *precheck, now)
+                            });
+                            videos.set_precheck_run(&id, None);
+                            videos.finish_precheck_later(&id, generation);
+                        }
+                    });
+                }
+                PrecheckEvent::Failed(m) => {
+                    videos.set_precheck_run(&id, Some(PrecheckRun::Failed(m)));
+                    videos.finish_precheck_later(&id, generation);
+                }
+            }
+        });
+        match job {
+            Ok(j) => self.prechecks.update_value(|m| {
+                m.insert(work_id.to_string(), j);
+            }),
+            Err(m) => self.set_precheck_run(work_id, Some(PrecheckRun::Failed(m))),
+        }
+    }
+
+    /// Drops a finished pre-check job after its handler has returned.
+    fn finish_precheck_later(&self, work_id: &str, generation: u64) {
+        let videos = *self;
+        let id = work_id.to_string();
+        spawn_local(async move {
+            if videos.is_current(&id, generation) {
+                let job = videos
+                    .prechecks
+                    .try_update_value(|m| m.remove(&id))
+                    .flatten();
+                drop(job);
+            }
+        });
+    }
+
+    /// The unit stops a running pre-check; the self-checks stay theirs to answer.
+    pub fn cancel_precheck(&self, work_id: &str) {
+        self.stop_precheck(work_id);
+        self.set_precheck_run(work_id, Some(PrecheckRun::Cancelled));
+    }
+
+    async fn store_sheet(&self, work_id: &str, sheet: Option<Vec<u8>>) {
+        let key = sheet_key(work_id);
+        let stored = match sheet
+            .as_deref()
+            .map(|b| crate::web::download::bytes_blob(b, "image/jpeg"))
+        {
+            Some(Ok(blob)) => blob_store::put(Store::Scans, &key, &blob).await.is_ok(),
+            _ => {
+                let _ = blob_store::delete(Store::Scans, &key).await;
+                false
+            }
+        };
+        self.drop_sheet_url(work_id);
+        if !stored {
+            self.sheets.update(|m| {
+                m.insert(work_id.to_string(), None);
+            });
+        }
+    }
+
+    fn drop_sheet_url(&self, work_id: &str) {
+        let old = self
+            .sheets
+            .try_update(|m| m.remove(work_id))
+            .flatten()
+            .flatten();
+        if let Some(url) = old {
+            let _ = web_sys::Url::revoke_object_url(&url);
+        }
+    }
+
+    /// The object URL of a work's contact sheet (reactive); loads it from IndexedDB the
+    /// first time it is asked for.
+    pub fn sheet_url(&self, work_id: &str) -> Option<String> {
+        if let Some(known) = self.sheets.with(|m| m.get(work_id).cloned()) {
+            return known;
+        }
+        let sheets = self.sheets;
+        let id = work_id.to_string();
+        sheets.update_untracked(|m| {
+            m.insert(id.clone(), None);
+        });
+        spawn_local(async move {
+            if let Ok(Some(blob)) = blob_store::get(Store::Scans, &sheet_key(&id)).await {
+                if let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) {
+                    sheets.update(|m| {
+                        m.insert(id, Some(url));
+                    });
+                }
+            }
+        });
+        None
     }
 }

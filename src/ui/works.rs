@@ -61,10 +61,15 @@ pub fn WorksBar() -> impl IntoView {
                     <div class="confirm-box" role="alertdialog" aria-labelledby="rm-q">
                         <p id="rm-q">{t().remove_work_question}</p>
                         <button type="button" class="danger" on:click=move |_| {
-                            // Its video job stops and its scan goes too: nothing orphaned.
-                            if let Some(scan) = state.remove_work(&id).and_then(|w| w.pledge.scan) {
+                            // Its video jobs stop and its scan and contact sheet go too:
+                            // nothing orphaned.
+                            if let Some(w) = state.remove_work(&id) {
+                                let mut keys = vec![super::videos::sheet_key(&w.id)];
+                                keys.extend(w.pledge.scan.map(|s| s.key));
                                 leptos::task::spawn_local(async move {
-                                    let _ = crate::web::blob_store::delete(crate::web::blob_store::Store::Scans, &scan.key).await;
+                                    for k in keys {
+                                        let _ = crate::web::blob_store::delete(crate::web::blob_store::Store::Scans, &k).await;
+                                    }
                                 });
                             }
                             confirm_remove.set(None);

@@ -148,13 +148,15 @@ pub struct BuiltDownload {
     pub parts: Array,
 }
 
-/// Builds the package of `work_id` in the worker.
+/// Builds the package of `work_id` in the worker, with the pledge scan and the pre-check's
+/// contact sheet (JPEG) when given.
 pub async fn build(
     def: &ContestDefinition,
     ws: &Workspace,
     work_id: &str,
     include_video: bool,
     scan: Option<(Attachment, Vec<u8>)>,
+    sheet: Option<Vec<u8>>,
 ) -> Result<BuiltDownload, String> {
     let msg = work_request("build", def, ws, work_id);
     set(&msg, "include_video", &include_video.into());
@@ -164,6 +166,13 @@ pub async fn build(
         set(
             &msg,
             "scan_bytes",
+            &Uint8Array::from(bytes.as_slice()).into(),
+        );
+    }
+    if let Some(bytes) = sheet {
+        set(
+            &msg,
+            "sheet_bytes",
             &Uint8Array::from(bytes.as_slice()).into(),
         );
     }

@@ -3,7 +3,8 @@
 //! and the PNG encoder thus stay out of the first load, and the page stays responsive.
 //!
 //! Messages in:
-//! - `{id, type: "build", def, ws, work_id, include_video, scan_attachment?, scan_bytes?}`
+//! - `{id, type: "build", def, ws, work_id, include_video, scan_attachment?, scan_bytes?,
+//!   sheet_bytes?}` (`sheet_bytes`: the pre-check's contact sheet JPEG)
 //! - `{id, type: "open", def, file}` (a `File` or `Blob`, read by ranged slices)
 //! - `{id, type: "mark", def, ws, work_id}`: the work's 核验码 and QR (SVG) for the page
 //! - `{id, type: "district_forms", def, district}`: the 推荐表 files of a district workspace
@@ -17,7 +18,7 @@
 
 use crate::core::contest::{load_definition, ContestDefinition};
 use crate::core::district::workspace::DistrictWorkspace;
-use crate::core::package::build::{build_package, work_code, ScanInput};
+use crate::core::package::build::{build_package, work_code, PackageFiles, ScanInput};
 use crate::core::package::code::verification_svg;
 use crate::core::package::verify::open_package;
 use crate::core::package::zip_write::Part;
@@ -92,8 +93,16 @@ fn build(data: &JsValue) -> Result<Object, String> {
             }),
         Err(_) => None,
     };
+    let contact_sheet = get(data, "sheet_bytes")
+        .dyn_into::<Uint8Array>()
+        .ok()
+        .map(|b| b.to_vec());
     let include_video = get(data, "include_video").as_bool().unwrap_or(false);
-    let built = build_package(&def, &ws, &text(data, "work_id"), scan, include_video)
+    let files = PackageFiles {
+        scan,
+        contact_sheet,
+    };
+    let built = build_package(&def, &ws, &text(data, "work_id"), files, include_video)
         .map_err(|e| e.to_string())?;
     let parts = zip_parts(&built.zip.parts);
     Ok(object(&[

@@ -1,8 +1,9 @@
-//! The page side of the video worker: starts it, relays the inspection and the hashing
-//! progress, cancels.
+//! The page side of the video worker: starts it, relays the inspection, the hashing progress
+//! and the pre-check, cancels.
 
-use super::js::{num, object, text};
+use super::js::{get, num, object, text};
 use crate::core::inspection::{Fingerprint, Inspection};
+use crate::core::precheck::Precheck;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{MessageEvent, Worker, WorkerOptions};
@@ -54,6 +55,50 @@ impl Drop for VideoJob {
 /// The worker's loader script (Trunk's `data-loader-shim`), next to the app's own files.
 const WORKER_URL: &str = "./video-worker_loader.js";
 
+/// Starts the video worker, posts `msg` once it is ready, and turns every later message into
+/// an event with `parse`, which also says whether the job is over (the worker is then
+/// stopped). A worker that fails to start or throws gives the event `failed` makes.
+fn spawn<E: 'static>(
+    msg: js_sys::Object,
+    parse: impl Fn(&JsValue) -> (E, bool) + 'static,
+    failed: fn(String) -> E,
+    on_event: impl Fn(E) + 'static,
+) -> Result<VideoJob, String> {
+    let opts = WorkerOptions::new();
+    opts.set_name("video");
+    let worker = Worker::new_with_options(WORKER_URL, &opts).map_err(|e| super::js_message(&e))?;
+    let on_event = std::rc::Rc::new(on_event);
+    let cb = on_event.clone();
+    let w2 = worker.clone();
+    let handler = Closure::<dyn FnMut(MessageEvent)>::new(move |ev: MessageEvent| {
+        let d = ev.data();
+        if text(&d, "type") == "ready" {
+            if let Err(e) = w2.post_message(&msg) {
+                w2.terminate();
+                cb(failed(super::js_message(&e)));
+            }
+            return;
+        }
+        let (event, over) = parse(&d);
+        if over {
+            w2.terminate();
+        }
+        cb(event);
+    });
+    worker.set_onmessage(Some(handler.as_ref().unchecked_ref()));
+    let w3 = worker.clone();
+    let error = Closure::<dyn FnMut(web_sys::ErrorEvent)>::new(move |e: web_sys::ErrorEvent| {
+        w3.terminate();
+        on_event(failed(e.message()));
+    });
+    worker.set_onerror(Some(error.as_ref().unchecked_ref()));
+    Ok(VideoJob {
+        worker,
+        _handler: handler,
+        _error: error,
+    })
+}
+
 /// Starts a Web Worker on `file` (a File or any Blob, e.g. a slice of a package): with
 /// `rules` (the contest's `VideoRules` as JSON) it inspects the file first, then it hashes
 /// it; `on_event` receives the inspection, progress and the result.
@@ -62,64 +107,86 @@ pub fn start(
     rules: Option<String>,
     on_event: impl Fn(VideoEvent) + 'static,
 ) -> Result<VideoJob, String> {
-    let opts = WorkerOptions::new();
-    opts.set_name("video");
-    let worker = Worker::new_with_options(WORKER_URL, &opts).map_err(|e| super::js_message(&e))?;
-    let on_event = std::rc::Rc::new(on_event);
-    let cb = on_event.clone();
-    let w2 = worker.clone();
     let msg = object(&[
         ("file", file.into()),
         ("chunk", f64::from(CHUNK_BYTES).into()),
         ("rules", rules.map_or(JsValue::UNDEFINED, JsValue::from)),
     ]);
-    let handler = Closure::<dyn FnMut(MessageEvent)>::new(move |ev: MessageEvent| {
-        let d = ev.data();
-        let event = match text(&d, "type").as_str() {
-            "ready" => {
-                if let Err(e) = w2.post_message(&msg) {
-                    w2.terminate();
-                    cb(VideoEvent::Failed(super::js_message(&e)));
-                }
-                return;
-            }
-            "inspected" => match serde_json::from_str(&text(&d, "inspection")) {
-                Ok(inspection) => VideoEvent::Inspected(Box::new(inspection)),
-                Err(e) => {
-                    w2.terminate();
-                    VideoEvent::Failed(e.to_string())
-                }
+    spawn(
+        msg,
+        |d| match text(d, "type").as_str() {
+            "inspected" => match serde_json::from_str(&text(d, "inspection")) {
+                Ok(inspection) => (VideoEvent::Inspected(Box::new(inspection)), false),
+                Err(e) => (VideoEvent::Failed(e.to_string()), true),
             },
-            "progress" => VideoEvent::Progress {
-                done: num(&d, "done") as u64,
-                total: num(&d, "total") as u64,
-            },
-            "done" => {
-                w2.terminate();
+            "progress" => (
+                VideoEvent::Progress {
+                    done: num(d, "done") as u64,
+                    total: num(d, "total") as u64,
+                },
+                false,
+            ),
+            "done" => (
                 VideoEvent::Done(Fingerprint {
-                    sha256: text(&d, "sha256"),
-                    crc32: num(&d, "crc32") as u32,
-                    size: num(&d, "size") as u64,
-                })
-            }
-            _ => {
-                w2.terminate();
-                VideoEvent::Failed(text(&d, "message"))
-            }
-        };
-        cb(event);
-    });
-    worker.set_onmessage(Some(handler.as_ref().unchecked_ref()));
-    let cb = on_event.clone();
-    let w3 = worker.clone();
-    let error = Closure::<dyn FnMut(web_sys::ErrorEvent)>::new(move |e: web_sys::ErrorEvent| {
-        w3.terminate();
-        cb(VideoEvent::Failed(e.message()));
-    });
-    worker.set_onerror(Some(error.as_ref().unchecked_ref()));
-    Ok(VideoJob {
-        worker,
-        _handler: handler,
-        _error: error,
-    })
+                    sha256: text(d, "sha256"),
+                    crc32: num(d, "crc32") as u32,
+                    size: num(d, "size") as u64,
+                }),
+                true,
+            ),
+            _ => (VideoEvent::Failed(text(d, "message")), true),
+        },
+        VideoEvent::Failed,
+        on_event,
+    )
+}
+
+/// What the pre-check reports.
+#[derive(Debug, Clone, PartialEq)]
+pub enum PrecheckEvent {
+    /// Pictures decoded plus audio reads done, of the total.
+    Progress {
+        /// Steps done.
+        done: u32,
+        /// All steps.
+        total: u32,
+    },
+    /// Finished, with the contact sheet as JPEG when pictures were decoded.
+    Done(Box<Precheck>, Option<Vec<u8>>),
+    /// Failed, with the browser's message.
+    Failed(String),
+}
+
+/// Starts the look-and-listen pre-check of `file` in its own video worker, beside the
+/// fingerprint's; `on_event` receives its progress and result.
+pub fn start_precheck(
+    file: &web_sys::Blob,
+    on_event: impl Fn(PrecheckEvent) + 'static,
+) -> Result<VideoJob, String> {
+    let msg = object(&[("file", file.into()), ("precheck", true.into())]);
+    spawn(
+        msg,
+        |d| match text(d, "type").as_str() {
+            "precheck-progress" => (
+                PrecheckEvent::Progress {
+                    done: num(d, "done") as u32,
+                    total: num(d, "total") as u32,
+                },
+                false,
+            ),
+            "prechecked" => match serde_json::from_str(&text(d, "precheck")) {
+                Ok(p) => {
+                    let sheet = get(d, "sheet")
+                        .dyn_into::<js_sys::Uint8Array>()
+                        .ok()
+                        .map(|a| a.to_vec());
+                    (PrecheckEvent::Done(Box::new(p), sheet), true)
+                }
+                Err(e) => (PrecheckEvent::Failed(e.to_string()), true),
+            },
+            _ => (PrecheckEvent::Failed(text(d, "message")), true),
+        },
+        PrecheckEvent::Failed,
+        on_event,
+    )
 }

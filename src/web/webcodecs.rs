@@ -45,9 +45,14 @@ async fn supported(promise: Promise) -> bool {
 
 /// Lets the decoder's callbacks run (a macrotask), without holding the worker busy.
 async fn pause() {
+    // `setTimeout` of whatever global this is (the worker's, or a page's in the wasm tests).
     let p = Promise::new(&mut |resolve, _| {
-        let scope: web_sys::WorkerGlobalScope = js_sys::global().unchecked_into();
-        let _ = scope.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+        let global = js_sys::global();
+        if let Ok(f) = js_sys::Reflect::get(&global, &JsValue::from_str("setTimeout")) {
+            let _ =
+                f.unchecked_into::<js_sys::Function>()
+                    .call2(&global, &resolve, &JsValue::from(0));
+        }
     });
     let _ = JsFuture::from(p).await;
 }

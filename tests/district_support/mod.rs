@@ -11,12 +11,12 @@ use baosong::core::district::bundle::BundleManifest;
 use baosong::core::district::collection::{Collection, SourceFile};
 use baosong::core::district::office::Office;
 use baosong::core::inspection::{fingerprint, Check, Inspection, SliceSource};
-use baosong::core::package::build::build_package;
+use baosong::core::package::build::{build_package, PackageFiles};
 use baosong::core::package::manifest::sha256_hex;
 use baosong::core::package::verify::{open_package, RangeSource};
 use baosong::core::submission::credit_code::check_char;
 use baosong::core::submission::{VideoSummary, Workspace};
-use package_support::{fingerprint_of, ready, scan};
+use package_support::{fingerprint_of, precheck, ready, scan, SHEET};
 use std::io::Read;
 
 /// One work to package, as a unit would have entered it.
@@ -46,6 +46,9 @@ pub struct Spec {
     pub video_inside: bool,
     /// The unit's own video checks, as its report records them.
     pub checks: Vec<Check>,
+    /// Whether the unit ran the pre-check: its hints in `inspection.json` and the contact
+    /// sheet ([`SHEET`]) in the package.
+    pub precheck: bool,
 }
 
 /// A valid credit code made from a 17-character body.
@@ -69,6 +72,7 @@ impl Spec {
             scan: true,
             video_inside: true,
             checks: Vec::new(),
+            precheck: false,
         }
     }
 
@@ -119,7 +123,7 @@ pub fn workspace(def: &ContestDefinition, spec: &Spec) -> Workspace {
             bytes_read: 65_536,
             fingerprint: Some(fp),
         }),
-        precheck: None,
+        precheck: spec.precheck.then(|| precheck("片头约 4 秒为字幕卡")),
     });
     work.id = spec.work_id.clone();
     work.updated_ms = spec.updated_ms;
@@ -134,7 +138,10 @@ pub fn package(def: &ContestDefinition, spec: &Spec) -> Vec<u8> {
         def,
         &ws,
         &spec.work_id,
-        spec.scan.then(scan),
+        PackageFiles {
+            scan: spec.scan.then(scan),
+            contact_sheet: spec.precheck.then(|| SHEET.to_vec()),
+        },
         spec.video_inside,
     )
     .expect("the spec describes a ready work");

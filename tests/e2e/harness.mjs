@@ -78,6 +78,15 @@ export async function appReady(page) {
 }
 
 /** Saves a screenshot under test-artifacts/. */
+/** A fresh profile on the video step of the app, ready for a file. */
+export async function openVideoStep(browser, server) {
+  const { page, ctx } = await openPage(browser, server);
+  await page.goto(server.url + '#/video');
+  await appReady(page);
+  await page.waitForSelector('#video-file');
+  return { page, ctx };
+}
+
 export async function screenshot(page, name, opts = {}) {
   await mkdir(ARTIFACTS, { recursive: true });
   const path = join(ARTIFACTS, `${name}.png`);

@@ -5,19 +5,13 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { readFile, open, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { startServer, launchBrowser, openPage, appReady, screenshot, FIXTURES, ARTIFACTS } from './harness.mjs';
+import { startServer, launchBrowser, openPage, openVideoStep, appReady, screenshot, FIXTURES, ARTIFACTS } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await startServer(); browser = await launchBrowser(); });
 after(async () => { await browser?.close(); await server?.close(); });
 
-async function videoPage() {
-  const { page, ctx } = await openPage(browser, server);
-  await page.goto(server.url + '#/video');
-  await appReady(page);
-  await page.waitForSelector('#video-file');
-  return { page, ctx };
-}
+const videoPage = () => openVideoStep(browser, server);
 
 test('a conforming 1080p MP4 passes, previews, and gets the same SHA-256 as sha256sum', async () => {
   const { page, ctx } = await videoPage();

@@ -3,7 +3,9 @@
 
 use baosong::core::contest::{ContestDefinition, Severity};
 use baosong::core::inspection::{Fingerprint, Inspection};
-use baosong::core::package::build::ScanInput;
+use baosong::core::package::build::{PackageFiles, ScanInput};
+use baosong::core::precheck::finding::rules;
+use baosong::core::precheck::{Finding, FindingKind, Precheck, SoundSummary, PRECHECK_SCHEMA};
 use baosong::core::submission::{Attachment, VideoSummary, Workspace};
 
 /// At the title's 40-character limit, so the work is still ready.
@@ -83,4 +85,74 @@ pub fn scan() -> ScanInput {
         },
         bytes: b"\x89PNG\r\n\x1a\n".to_vec(),
     }
+}
+
+/// The files of a package with the scan and no contact sheet.
+pub fn with_scan() -> PackageFiles {
+    PackageFiles {
+        scan: Some(scan()),
+        contact_sheet: None,
+    }
+}
+
+/// Stands in for the contact sheet: a JPEG's start and end markers around some bytes.
+pub const SHEET: &[u8] = b"\xFF\xD8\xFF\xE0 a contact sheet, twelve pictures \xFF\xD9";
+
+/// A pre-check whose findings carry `hostile` as their message, fix and limit, with a place,
+/// a length and a loudness, as the browser would have saved it.
+pub fn precheck(hostile: &str) -> Precheck {
+    Precheck {
+        schema: PRECHECK_SCHEMA,
+        findings: vec![
+            Finding::new(
+                rules::CLEAN,
+                FindingKind::CardStart,
+                hostile.into(),
+                hostile,
+            )
+            .at(3.0)
+            .lasting(4.0),
+            Finding::new(
+                rules::SOUND,
+                FindingKind::Quiet,
+                "整体响度偏低".into(),
+                "把音量整体提高",
+            )
+            .at(3725.0),
+        ],
+        frames: 48,
+        audio_seconds: 180.0,
+        sound: Some(SoundSummary {
+            integrated_lufs: Some(-33.25),
+            true_peak_dbtp: Some(-6.5),
+            clipped_samples: 0,
+            noise_floor_dbfs: Some(-70.0),
+            channels: 2,
+            sample_rate: 48_000,
+            seconds: 180.0,
+        }),
+        sheet_times: (0..12).map(|i| f64::from(i) * 15.0).collect(),
+        bytes_read: 12_345_678,
+        ms: 2_500.0,
+        limits: vec![format!("声音：{hostile}")],
+    }
+}
+
+/// `ws` with a pre-check on work `w1`'s video.
+pub fn with_precheck(mut ws: Workspace, precheck: Precheck) -> Workspace {
+    ws.work_mut("w1").unwrap().video.as_mut().unwrap().precheck = Some(precheck);
+    ws
+}
+
+/// Every member of a package ZIP with its bytes, read by the `zip` crate (the oracle).
+pub fn members(bytes: &[u8]) -> Vec<(String, Vec<u8>)> {
+    let mut z = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    (0..z.len())
+        .map(|i| {
+            let mut f = z.by_index(i).unwrap();
+            let mut b = Vec::new();
+            std::io::Read::read_to_end(&mut f, &mut b).unwrap();
+            (f.name().to_string(), b)
+        })
+        .collect()
 }

@@ -6,8 +6,10 @@
 
 use crate::core::contest::{FieldRole, Severity};
 use crate::core::inspection::{Fingerprint, Inspection};
+use crate::core::package::build::CONTACT_SHEET;
 use crate::core::package::code::{display_code, normalise_code};
-use crate::core::package::verify::{OpenError, OpenedPackage, Problem};
+use crate::core::package::verify::{MemberLocation, OpenError, OpenedPackage, Problem};
+use crate::core::precheck::Precheck;
 use serde::{Deserialize, Serialize};
 
 /// The file a package or video arrived as.
@@ -125,6 +127,18 @@ impl Entry {
     /// Whether the video is stored inside and the office has not hashed it yet.
     pub fn video_inside_unhashed(&self) -> bool {
         self.opened.video_range.is_some() && self.video.is_none()
+    }
+
+    /// Where the contact sheet (缩略图.jpg) lies in the package file, when it is there and
+    /// verified: the office sees the work's pictures without playing the video.
+    pub fn contact_sheet(&self) -> Option<&MemberLocation> {
+        self.opened.members.iter().find(|m| m.name == CONTACT_SHEET)
+    }
+
+    /// The unit's look-and-listen pre-check, as its verified `inspection.json` carries it:
+    /// hints the unit's browser saw, not the office's own judgement.
+    pub fn precheck(&self) -> Option<&Precheck> {
+        self.opened.inspection.as_ref()?.precheck.as_ref()
     }
 
     /// Whether the package can be recommended at all: its work could be read.

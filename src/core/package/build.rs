@@ -28,6 +28,8 @@ pub const INSPECTION_JSON: &str = "inspection.json";
 pub const SUBMISSION_JSON: &str = "submission.json";
 /// Stem of the signed pledge scan member (the extension follows the file).
 pub const SCAN_STEM: &str = "诚信承诺-签字盖章扫描件";
+/// The pre-check's contact sheet (JPEG with timecodes): the office sees the work unplayed.
+pub const CONTACT_SHEET: &str = "缩略图.jpg";
 
 /// The signed pledge scan to put in, with its bytes (from IndexedDB in the browser).
 pub struct ScanInput {
@@ -35,6 +37,15 @@ pub struct ScanInput {
     pub attachment: Attachment,
     /// The file's bytes.
     pub bytes: Vec<u8>,
+}
+
+/// The files a package takes from the browser's storage rather than from the workspace.
+#[derive(Default)]
+pub struct PackageFiles {
+    /// The signed pledge scan, when the unit added one.
+    pub scan: Option<ScanInput>,
+    /// The pre-check's contact sheet JPEG; put in only when the work's video has a pre-check.
+    pub contact_sheet: Option<Vec<u8>>,
 }
 
 /// A built package, ready to be composed into a file.
@@ -84,9 +95,13 @@ pub fn build_package(
     def: &ContestDefinition,
     ws: &Workspace,
     work_id: &str,
-    scan: Option<ScanInput>,
+    files: PackageFiles,
     include_video: bool,
 ) -> Result<BuiltPackage, PackageError> {
+    let PackageFiles {
+        scan,
+        contact_sheet,
+    } = files;
     let missing = blockers(def, ws, work_id);
     if !missing.is_empty() {
         return Err(PackageError::NotReady(missing.len()));
@@ -131,7 +146,11 @@ pub fn build_package(
         sha256: fp.sha256.clone(),
         self_checks: submission.content.self_checks.clone(),
         inspection: report,
+        precheck: video.precheck.clone(),
     };
+    // A sheet without the pre-check it belongs to would be a picture nobody can place
+    // (a stale one from an earlier video, say): it goes in only beside its pre-check.
+    let contact_sheet = contact_sheet.filter(|_| inspection.precheck.is_some());
 
     let docx = zip_bytes(form_docx_members(&form), work.updated_ms)
         .map_err(|e| PackageError::Zip(e.to_string()))?;
@@ -140,7 +159,7 @@ pub fn build_package(
         (FORM_HTML.into(), form_html(&form).into_bytes()),
         (
             REPORT_HTML.into(),
-            report_html(&inspection, &submission).into_bytes(),
+            report_html(&inspection, &submission, contact_sheet.is_some()).into_bytes(),
         ),
         (
             INSPECTION_JSON.into(),
@@ -157,6 +176,9 @@ pub fn build_package(
     ];
     if let (Some(s), Some(name)) = (scan, scan_member) {
         members.push((name, s.bytes));
+    }
+    if let Some(sheet) = contact_sheet {
+        members.push((CONTACT_SHEET.into(), sheet));
     }
     let video_member = include_video.then(|| {
         let ext = video

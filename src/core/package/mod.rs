@@ -12,7 +12,8 @@
 //! - `code`: the 核验码 and its QR, binding the paper form to the package.
 //! - `submission`, `report`, `manifest`: `submission.json`, the inspection report, the manifest.
 //! - `name`: file names safe on Windows.
-//! - `build`: assembling a work's package; `verify`: opening and checking one.
+//! - `build`: assembling a work's package (with the pre-check's contact sheet, 缩略图.jpg,
+//!   when there is one); `verify`: opening and checking one.
 
 pub mod build;
 pub mod code;

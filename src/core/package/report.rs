@@ -1,12 +1,16 @@
 //! `视频检查报告.html` and `inspection.json`: the facts, every R-VID-1..5 check with its
-//! verdict and message, the R-VID-6..8 self-check answers, bytes read, and the video's name,
-//! size and SHA-256 — so a district office sees what the unit saw.
+//! verdict and message, the R-VID-6..8 self-check answers, the look-and-listen pre-check's
+//! hints (with the contact sheet beside the report in the ZIP), bytes read, and the video's
+//! name, size and SHA-256 — so a district office sees what the unit saw.
 
+use super::build::CONTACT_SHEET;
 use super::markup::escape_html;
 use super::submission::{Answer, SubmissionDoc};
 use crate::core::contest::{FieldRole, Severity};
 use crate::core::inspection::verdict::fmt_duration;
 use crate::core::inspection::Inspection;
+use crate::core::precheck::sheet::timecode;
+use crate::core::precheck::Precheck;
 use serde::{Deserialize, Serialize};
 
 /// Layout version of `inspection.json`.
@@ -27,6 +31,10 @@ pub struct InspectionDoc {
     pub inspection: Inspection,
     /// The unit's own answers to R-VID-6..8.
     pub self_checks: Vec<Answer>,
+    /// The look-and-listen pre-check (hints only), when the unit's browser ran it; optional,
+    /// so packages made before it existed still read under the same schema.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub precheck: Option<Precheck>,
 }
 
 fn status_word(s: Severity) -> (&'static str, &'static str) {
@@ -37,8 +45,83 @@ fn status_word(s: Severity) -> (&'static str, &'static str) {
     }
 }
 
-/// The report as a self-contained HTML page (inline CSS, no script).
-pub fn report_html(doc: &InspectionDoc, submission: &SubmissionDoc) -> String {
+/// Where a finding was seen and for how long, e.g. `00:03，约 4.0 秒`; `—` when it has neither.
+fn finding_place(at: Option<f64>, length: Option<f64>) -> String {
+    let length = length.map(|l| format!("约 {l:.1} 秒"));
+    match (at.map(timecode), length) {
+        (Some(at), Some(l)) => format!("{at}，{l}"),
+        (Some(at), None) => at,
+        (None, Some(l)) => l,
+        (None, None) => "—".into(),
+    }
+}
+
+/// A figure in dB or LUFS with one decimal, `—` when it could not be measured.
+fn level(v: Option<f64>, unit: &str) -> String {
+    v.filter(|v| v.is_finite())
+        .map_or_else(|| "—".into(), |v| format!("{v:.1} {unit}"))
+}
+
+/// The pre-check's section: the hints with rule, place and fix, the loudness, what could not
+/// run, and the contact sheet when it lies beside the report (`with_sheet`). Every text is
+/// the unit's browser's and is escaped like user text: a package may be forged.
+fn precheck_section(precheck: Option<&Precheck>, with_sheet: bool) -> String {
+    let e = escape_html;
+    let mut out = String::from("<h2>画面声音预检（提示，仅供参考，不作为判定）</h2>\n");
+    let Some(p) = precheck else {
+        out.push_str("<p class=\"precheck-none\">未做画面声音预检。</p>\n");
+        return out;
+    };
+    out.push_str(&format!(
+        "<p>看了 {} 个画面，听了 {:.0} 秒声音，读取 {} 字节。</p>\n",
+        p.frames, p.audio_seconds, p.bytes_read
+    ));
+    if p.findings.is_empty() {
+        out.push_str("<p class=\"pass\">没有发现需要注意的地方。</p>\n");
+    } else {
+        out.push_str("<table class=\"findings\"><thead><tr><th scope=\"col\">规则</th><th scope=\"col\">提示</th><th scope=\"col\">位置</th></tr></thead><tbody>\n");
+        for f in &p.findings {
+            out.push_str(&format!(
+                "<tr><td>{}</td><td><bdi>{}</bdi><p class=\"fix\">怎么改：<bdi>{}</bdi></p></td><td>{}</td></tr>\n",
+                e(&f.rule),
+                e(&f.message),
+                e(&f.fix),
+                e(&finding_place(f.at_seconds, f.length_seconds)),
+            ));
+        }
+        out.push_str("</tbody></table>\n");
+    }
+    if let Some(s) = &p.sound {
+        out.push_str(&format!(
+            "<p class=\"loudness\">整体响度 {}，真峰值 {}。</p>\n",
+            e(&level(s.integrated_lufs, "LUFS")),
+            e(&level(s.true_peak_dbtp, "dBTP")),
+        ));
+    }
+    if !p.limits.is_empty() {
+        out.push_str("<p>以下部分未能完成：</p>\n<ul class=\"limits\">\n");
+        for l in &p.limits {
+            out.push_str(&format!("<li><bdi>{}</bdi></li>\n", e(l)));
+        }
+        out.push_str("</ul>\n");
+    }
+    if with_sheet {
+        out.push_str(&format!(
+            "<figure class=\"sheet\"><img src=\"{src}\" alt=\"{alt}\"><figcaption>{alt}</figcaption></figure>\n",
+            src = e(CONTACT_SHEET),
+            alt = e(&match p.sheet_times.len() {
+                0 => "视频缩略图，每格标有时间码".to_string(),
+                n => format!("视频缩略图：{n} 个画面，每格标有时间码"),
+            }),
+        ));
+    }
+    out
+}
+
+/// The report as a self-contained HTML page (inline CSS, no script). With `with_sheet`, the
+/// contact sheet member lies beside it in the package and the page shows it (the only thing
+/// its CSP lets it load).
+pub fn report_html(doc: &InspectionDoc, submission: &SubmissionDoc, with_sheet: bool) -> String {
     let e = escape_html;
     let i = &doc.inspection;
     let (verdict_class, verdict_word) = status_word(i.verdict);
@@ -111,7 +194,7 @@ pub fn report_html(doc: &InspectionDoc, submission: &SubmissionDoc) -> String {
     format!(
         r#"<!DOCTYPE html>
 <html lang="zh-CN"><head><meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'{img_src}">
 <title>视频检查报告</title>
 <style>
 body {{ font-family: "SimSun", "宋体", "Noto Serif CJK SC", serif; margin: 2em auto; max-width: 46em; color: #111; line-height: 1.6; }}
@@ -122,6 +205,7 @@ th, td {{ border: 1px solid #444; padding: .3em .5em; vertical-align: top; text-
 .pass {{ color: #1b6b34; }} .warn {{ color: #8a5200; }} .fail {{ color: #a11d17; }}
 .fix {{ margin: .3em 0 0; color: #333; }}
 code {{ word-break: break-all; }}
+.sheet img {{ max-width: 100%; border: 1px solid #444; }}
 </style></head>
 <body>
 <h1>视频检查报告</h1>
@@ -142,7 +226,7 @@ code {{ word-break: break-all; }}
 <h2>创作单位自查（R-VID-6..8）</h2>
 <ul class="self-checks">
 {self_checks}</ul>
-</body></html>
+{precheck}</body></html>
 "#,
         title = e(submission.role_value(FieldRole::WorkTitle)),
         unit = e(submission.role_value(FieldRole::UnitName)),
@@ -150,5 +234,13 @@ code {{ word-break: break-all; }}
         size = doc.size,
         sha = e(&doc.sha256),
         bytes_read = i.bytes_read,
+        precheck = precheck_section(doc.precheck.as_ref(), with_sheet),
+        // Opened from an unpacked folder the page is a `file:` URL, which `'self'` does not
+        // match in every browser.
+        img_src = if with_sheet && doc.precheck.is_some() {
+            "; img-src 'self' file:"
+        } else {
+            ""
+        },
     )
 }

@@ -372,7 +372,7 @@ pub fn restore_into(opened: &OpenedPackage, ws: &mut Workspace) -> Option<String
             verdict: Some(report.verdict),
             sha256: Some(manifest.video.sha256.clone()),
             report: Some(report),
-            precheck: None,
+            precheck: insp.precheck.clone(),
         });
     }
     let id = work.id.clone();

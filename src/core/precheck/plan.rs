@@ -6,6 +6,8 @@
 //! The sample tables come from mp4parse's `unstable::create_sample_table` (stsc/stco/stsz/
 //! stts/ctts/stss resolved to byte ranges and times), so nothing here re-parses them by hand.
 
+use crate::core::inspection::boxes::FourCc;
+use crate::core::inspection::parse::{parse_moov, TrackKind};
 use crate::core::inspection::{walk, ByteSource};
 use mp4parse::unstable::{create_sample_table, CheckedInteger};
 use mp4parse::{AudioCodecSpecific, CodecType, SampleEntry, TrackType, VideoCodecSpecific};
@@ -201,19 +203,27 @@ pub fn plan_moov(moov: &[u8], file_size: u64) -> Plan {
         Err(e) => return unreadable(&format!("{e:?}")),
     };
     let mut plan = Plan::default();
+    // The sample entry's code names a codec mp4parse does not know (hvc1, hev1 …).
+    let video_code = parse_moov(moov)
+        .tracks
+        .iter()
+        .find(|t| t.kind == TrackKind::Video)
+        .and_then(|t| t.desc.fourcc);
     let movie_duration = ctx
         .timescale
         .zip(ctx.tracks.iter().find_map(|t| t.duration.zip(t.timescale)))
         .map(|(_, (d, ts))| d.0 as f64 / ts.0.max(1) as f64);
     for t in ctx.tracks.iter() {
         match t.track_type {
-            TrackType::Video if plan.video.is_none() => match video_plan(t, file_size) {
-                Ok((v, end)) => {
-                    plan.duration = plan.duration.max(end);
-                    plan.video = Some(v);
+            TrackType::Video if plan.video.is_none() => {
+                match video_plan(t, file_size, video_code) {
+                    Ok((v, end)) => {
+                        plan.duration = plan.duration.max(end);
+                        plan.video = Some(v);
+                    }
+                    Err(why) => plan.limits.push(why),
                 }
-                Err(why) => plan.limits.push(why),
-            },
+            }
             TrackType::Audio if plan.audio.is_none() => match audio_plan(t, file_size) {
                 Ok((a, end)) => {
                     plan.duration = plan.duration.max(end);
@@ -263,20 +273,23 @@ fn samples(t: &mp4parse::Track, file_size: u64) -> Option<(Vec<SampleRef>, f64)>
     Some((refs, end))
 }
 
-fn video_plan(t: &mp4parse::Track, file_size: u64) -> Result<(VideoPlan, f64), String> {
+fn video_plan(
+    t: &mp4parse::Track,
+    file_size: u64,
+    code: Option<FourCc>,
+) -> Result<(VideoPlan, f64), String> {
     let entry = t.stsd.as_ref().and_then(|s| s.descriptions.first());
     let Some(SampleEntry::Video(v)) = entry else {
-        return Err("画面轨道的样本描述无法读取，未检查画面".into());
+        // mp4parse gives up on sample entries it does not know (HEVC among them).
+        return Err(match code {
+            Some(_) => unsupported_video(&CodecType::Unknown, code),
+            None => "画面轨道的样本描述无法读取，未检查画面".into(),
+        });
     };
     let avcc = match (&v.codec_type, &v.codec_specific) {
         (CodecType::H264, VideoCodecSpecific::AVCConfig(avcc)) if avcc.len() >= 4 => avcc,
         (CodecType::H264, _) => return Err("H.264 的解码参数（avcC）缺失，未检查画面".into()),
-        (other, _) => {
-            return Err(format!(
-                "画面编码为 {}，本工具只能在浏览器中查看 H.264 画面，未检查画面",
-                codec_name(other)
-            ))
-        }
+        (other, _) => return Err(unsupported_video(other, code)),
     };
     let (all, end) = samples(t, file_size)
         .ok_or_else(|| "画面轨道没有样本表（分段式 MP4），未检查画面".to_string())?;
@@ -305,7 +318,7 @@ fn audio_plan(t: &mp4parse::Track, file_size: u64) -> Result<(AudioPlan, f64), S
         AudioCodecSpecific::ES_Descriptor(es) if a.codec_type == CodecType::AAC => es,
         _ => {
             return Err(format!(
-                "声音编码为 {}，本工具只能在浏览器中检查 AAC 声音，未检查声音",
+                "声音编码为 {}，本工具只能在浏览器中检查 AAC 声音，未检查声音，请自行确认",
                 codec_name(&a.codec_type)
             ))
         }
@@ -329,6 +342,21 @@ fn audio_plan(t: &mp4parse::Track, file_size: u64) -> Result<(AudioPlan, f64), S
         },
         end,
     ))
+}
+
+fn unsupported_video(c: &CodecType, code: Option<FourCc>) -> String {
+    format!(
+        "画面编码为 {}，本工具只能在浏览器中查看 H.264 画面，未检查画面，请自行确认",
+        video_codec_name(c, code)
+    )
+}
+
+fn video_codec_name(c: &CodecType, code: Option<FourCc>) -> String {
+    match (c, code.as_ref().map(|c| &c.0[..])) {
+        (_, Some(b"hvc1" | b"hev1")) => "H.265/HEVC".into(),
+        (CodecType::Unknown, Some(code)) => String::from_utf8_lossy(code).into_owned(),
+        _ => codec_name(c),
+    }
 }
 
 fn codec_name(c: &CodecType) -> String {

@@ -1,15 +1,20 @@
 //! The review table: every received package with its verification, video verdict, pledge
 //! scan and flags; sortable and filterable, a 核验码 typed from a paper form finds its row,
-//! and any row opens to its 报送表 fields, problems and video checks.
+//! and any row opens to its 报送表 fields, problems, video checks, the contact sheet
+//! (缩略图) and the unit's pre-check hints.
 
-use super::state::{missing_file_hint, use_district, Hashing};
+use super::state::{missing_file_hint, use_district, DistrictState, Hashing};
 use crate::core::contest::Severity;
 use crate::core::district::collection::Entry;
 use crate::core::district::flags::{Flag, FlagKind, Flags};
 use crate::core::district::workspace::DistrictWorkspace;
+use crate::core::precheck::sheet::timecode;
+use crate::core::precheck::Precheck;
 use crate::i18n::{fill, t};
 use crate::web::files::picked_file;
 use leptos::prelude::*;
+use leptos::task::spawn_local;
+use std::sync::{Arc, Mutex};
 
 /// One row as shown.
 #[derive(Debug, Clone, PartialEq)]
@@ -303,13 +308,145 @@ pub fn Review() -> impl IntoView {
     }
 }
 
+/// An object URL of the contact sheet inside the received package file of `id`: a slice of
+/// the stored file (members are stored uncompressed), typed as JPEG. The slice is hashed
+/// first when WebCrypto is there, because a file chosen again could be another one under the
+/// same name; a picture that is not the verified member is never shown as the unit's.
+async fn sheet_url(state: DistrictState, id: &str) -> Option<String> {
+    let at = state.ws.with_untracked(|ws| {
+        ws.collection
+            .entry(id)
+            .and_then(|e| e.contact_sheet().cloned())
+    })?;
+    let part = state
+        .file(id)?
+        .slice_with_f64_and_f64_and_content_type(
+            at.offset as f64,
+            (at.offset + at.size) as f64,
+            "image/jpeg",
+        )
+        .ok()?;
+    if let Some(subtle) = crate::web::native_digest::subtle() {
+        let fp = crate::web::native_digest::native_fingerprint(&subtle, &part)
+            .await
+            .ok()?;
+        if !fp.sha256.eq_ignore_ascii_case(&at.sha256) {
+            return None;
+        }
+    }
+    web_sys::Url::create_object_url_with_blob(&part).ok()
+}
+
+/// Where and how long a pre-check hint was seen, e.g. `00:03 · 约 4.0 秒`.
+fn hint_place(at: Option<f64>, length: Option<f64>) -> String {
+    let lasting = length.map(|l| {
+        fill(
+            t().district.precheck_lasting,
+            &[("seconds", &format!("{l:.1}"))],
+        )
+    });
+    [at.map(timecode), lasting]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
+/// The unit's pre-check as its package carries it: the hints with rule, place and fix, the
+/// loudness, and what could not run. Hints only: the office's own checks are above.
+fn precheck_view(precheck: Option<&Precheck>) -> AnyView {
+    let d = &t().district;
+    let Some(p) = precheck else {
+        return view! { <p class="precheck-none">{d.precheck_none}</p> }.into_any();
+    };
+    let hints = p
+        .findings
+        .iter()
+        .map(|f| {
+            let place = hint_place(f.at_seconds, f.length_seconds);
+            view! {
+                <li>
+                    <strong>{f.rule.clone()}</strong>" "
+                    {(!place.is_empty()).then(|| view! { <span class="place">{place}</span>" " })}
+                    <bdi>{f.message.clone()}</bdi>
+                    <br/><small>{d.precheck_fix}<bdi>{f.fix.clone()}</bdi></small>
+                </li>
+            }
+        })
+        .collect_view();
+    let db = |v: Option<f64>, unit: &str| {
+        v.filter(|v| v.is_finite())
+            .map_or_else(|| "—".to_string(), |v| format!("{v:.1} {unit}"))
+    };
+    let loudness = p.sound.as_ref().map(|s| {
+        fill(
+            d.precheck_loudness,
+            &[
+                ("lufs", &db(s.integrated_lufs, "LUFS")),
+                ("peak", &db(s.true_peak_dbtp, "dBTP")),
+            ],
+        )
+    });
+    let limits = p
+        .limits
+        .iter()
+        .map(|l| view! { <li><bdi>{l.clone()}</bdi></li> })
+        .collect_view();
+    view! {
+        {if p.findings.is_empty() {
+            view! { <p class="ok">{d.precheck_clear}</p> }.into_any()
+        } else {
+            view! { <ul class="precheck-list">{hints}</ul> }.into_any()
+        }}
+        {loudness.map(|l| view! { <p class="loudness">{l}</p> })}
+        {(!p.limits.is_empty()).then(|| view! {
+            <p>{d.precheck_limits}</p><ul class="precheck-limits">{limits}</ul>
+        })}
+    }
+    .into_any()
+}
+
 /// One package opened: its 报送表 fields, what the verifier found, its flags and video
-/// checks, and, when a blocking flag stops the pick, the note that overrides it.
+/// checks, the contact sheet and the unit's pre-check, and, when a blocking flag stops the
+/// pick, the note that overrides it.
 #[component]
 fn Details(id: String, pick_message: RwSignal<Option<String>>) -> impl IntoView {
     let state = use_district();
     let d = &t().district;
     let note = RwSignal::new(String::new());
+    // The contact sheet's object URL: made once the file is in this tab, kept while the row
+    // is open (the body redraws on every change of the document), revoked when it closes.
+    let sheet = RwSignal::new(None::<String>);
+    let to_revoke = Arc::new(Mutex::new(None::<String>));
+    let has_file = Memo::new({
+        let id = id.clone();
+        move |_| state.has_file(&id)
+    });
+    Effect::new({
+        let (id, to_revoke) = (id.clone(), to_revoke.clone());
+        move |_| {
+            if !has_file.get() || sheet.get_untracked().is_some() {
+                return;
+            }
+            let (id, to_revoke) = (id.clone(), to_revoke.clone());
+            spawn_local(async move {
+                let Some(url) = sheet_url(state, &id).await else {
+                    return;
+                };
+                // The row may have closed meanwhile: then the URL goes at once.
+                if sheet.try_set(Some(url.clone())).is_some() {
+                    let _ = web_sys::Url::revoke_object_url(&url);
+                } else if let Ok(mut slot) = to_revoke.lock() {
+                    *slot = Some(url);
+                }
+            });
+        }
+    });
+    on_cleanup(move || {
+        if let Some(url) = to_revoke.lock().ok().and_then(|mut slot| slot.take()) {
+            let _ = web_sys::Url::revoke_object_url(&url);
+        }
+    });
     let key = id.clone();
     let body = move || {
         state.ws.with(|ws| {
@@ -352,6 +489,16 @@ fn Details(id: String, pick_message: RwSignal<Option<String>>) -> impl IntoView 
             };
             let missing = e.video_inside_unhashed() && !state.has_file(&e.id);
             let id3 = e.id.clone();
+            let sheet_view = match (e.contact_sheet().is_some(), sheet.get()) {
+                (true, Some(url)) => view! {
+                    <figure class="contact-sheet"><img src=url alt=d.sheet_alt/></figure>
+                }
+                .into_any(),
+                // Still being read, or the file must be chosen again (said above).
+                (true, None) => ().into_any(),
+                (false, _) => view! { <p class="sheet-none">{d.sheet_none}</p> }.into_any(),
+            };
+            let precheck = precheck_view(e.precheck());
             view! {
                 <h4><bdi>{e.work_title().to_string()}</bdi></h4>
                 <p class="file-name"><bdi>{e.source.name.clone()}</bdi></p>
@@ -370,6 +517,10 @@ fn Details(id: String, pick_message: RwSignal<Option<String>>) -> impl IntoView 
                 {if flags.is_empty() { view! { <p class="ok">{d.no_flags}</p> }.into_any() } else { view! { <ul class="flag-list">{flag_items}</ul> }.into_any() }}
                 <h5>{d.details_checks}</h5>
                 <ul class="check-list">{check_rows}</ul>
+                <h5>{d.details_sheet}</h5>
+                {sheet_view}
+                <h5>{d.details_precheck}</h5>
+                {precheck}
                 {(blocked && !picked).then(|| view! {
                     <div class="field override">
                         <label for="override-note">{d.override_label}</label>

@@ -1,0 +1,69 @@
+//! Browser tests of the pre-check's WebCodecs glue: a real fixture (made by
+//! `scripts/make-fixtures.sh`) planned, read through `Blob.slice`, decoded by Chromium's own
+//! H.264 and AAC decoders, drawn small, put on a contact sheet and listened to.
+#![cfg(target_arch = "wasm32")]
+
+use baosong::core::inspection::CountingSource;
+use baosong::core::precheck::plan::read_plan;
+use baosong::core::precheck::{analyse_pictures, FindingKind};
+use baosong::web::blob_source::BlobSource;
+use baosong::web::webcodecs::{decode_pictures, decode_sound, ANALYSIS_WIDTH};
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const BLACK_INTRO: &[u8] = include_bytes!("../fixtures/generated/pc-black-intro.mp4");
+
+fn blob(bytes: &[u8]) -> web_sys::Blob {
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+    web_sys::Blob::new_with_u8_array_sequence(&parts).unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn keyframes_decode_to_small_pictures_and_a_jpeg_contact_sheet() {
+    let source = BlobSource::new(blob(BLACK_INTRO));
+    let src = CountingSource::new(&source);
+    let plan = read_plan(&src).await;
+    let v = plan.video.as_ref().expect("an H.264 track");
+    let mut steps = 0;
+    let pictures = decode_pictures(v, &src, plan.duration, || steps += 1)
+        .await
+        .expect("Chromium decodes H.264");
+    assert_eq!(steps, v.picks.len());
+    assert_eq!(pictures.frames.len(), v.picks.len());
+    let f = &pictures.frames[0];
+    assert_eq!((f.width, f.height), (ANALYSIS_WIDTH, 144));
+    assert_eq!(f.rgba.len(), (f.width * f.height * 4) as usize);
+    // The first keyframe is black, a later one is the moving pattern.
+    let mean = |rgba: &[u8]| rgba.iter().map(|&b| u64::from(b)).sum::<u64>() / rgba.len() as u64;
+    assert!(mean(&f.rgba) < 80, "{}", mean(&f.rgba));
+    assert!(mean(&pictures.frames.last().unwrap().rgba) > 100);
+    let (jpeg, times) = pictures.sheet.expect("a contact sheet");
+    assert_eq!(&jpeg[..3], &[0xff, 0xd8, 0xff]);
+    assert!(times.len() >= 12 && times.len() <= 16, "{}", times.len());
+    let found = analyse_pictures(&pictures.frames, plan.duration);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].kind, FindingKind::BlankStart);
+    // Only the keyframes were read, not the whole file.
+    assert!(
+        src.bytes_read() < BLACK_INTRO.len() as u64,
+        "{}",
+        src.bytes_read()
+    );
+}
+
+#[wasm_bindgen_test]
+async fn the_sound_decodes_into_the_analyser_without_a_finding() {
+    let source = BlobSource::new(blob(BLACK_INTRO));
+    let plan = read_plan(&source).await;
+    let a = plan.audio.as_ref().expect("an AAC track");
+    let analyser = decode_sound(a, &source, || {})
+        .await
+        .expect("Chromium decodes AAC");
+    let (summary, found) = analyser.finish();
+    assert!((summary.seconds - 32.0).abs() < 0.5, "{}", summary.seconds);
+    assert_eq!((summary.channels, summary.sample_rate), (2, 48_000));
+    let lufs = summary.integrated_lufs.unwrap();
+    assert!((-23.0..-18.0).contains(&lufs), "{lufs}");
+    assert!(found.is_empty(), "{found:?}");
+}
