@@ -38,7 +38,7 @@ try {
       const w = ws.works.find((x) => x.id === ws.selected);
       const p = w.video.precheck;
       return {
-        bytes_read: p.bytes_read, worker_ms: p.ms, frames: p.frames, audio_seconds: p.audio_seconds,
+        bytes_read: p.bytes_read, worker_ms: p.ms, picture_ms: p.picture_ms, sound_ms: p.sound_ms, frames: p.frames, audio_seconds: p.audio_seconds,
         findings: p.findings.map((f) => f.kind), limits: p.limits,
         long_tasks: window.__long.length, longest_task_ms: Math.max(0, ...window.__long),
       };
@@ -51,8 +51,8 @@ try {
   await server.close();
 }
 const mb = (b) => (b / 1e6).toFixed(1);
-console.log('file                         size MB  read MB  share   shown s  worker s  frames  sound s  long tasks (max ms)');
+console.log('file                         size MB  read MB  share   shown s  worker s (pictures, sound)  frames  sound s  long tasks (max ms)');
 for (const r of rows) {
-  console.log(`${r.file.padEnd(28)} ${mb(r.size).padStart(7)}  ${mb(r.bytes_read).padStart(7)}  ${(r.share * 100).toFixed(2).padStart(5)}%  ${(r.shown_ms / 1000).toFixed(2).padStart(7)}  ${(r.worker_ms / 1000).toFixed(2).padStart(8)}  ${String(r.frames).padStart(6)}  ${r.audio_seconds.toFixed(0).padStart(7)}  ${r.long_tasks} (${r.longest_task_ms.toFixed(0)})`);
+  console.log(`${r.file.padEnd(28)} ${mb(r.size).padStart(7)}  ${mb(r.bytes_read).padStart(7)}  ${(r.share * 100).toFixed(2).padStart(5)}%  ${(r.shown_ms / 1000).toFixed(2).padStart(7)}  ${(r.worker_ms / 1000).toFixed(2).padStart(8)} (${(r.picture_ms / 1000).toFixed(2)}, ${(r.sound_ms / 1000).toFixed(2)})  ${String(r.frames).padStart(6)}  ${r.audio_seconds.toFixed(0).padStart(7)}  ${r.long_tasks} (${r.longest_task_ms.toFixed(0)})`);
 }
 console.log(JSON.stringify(rows));

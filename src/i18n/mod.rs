@@ -291,6 +291,8 @@ pub struct Strings {
     pub self_check_legend: &'static str,
     /// Video step: self check hint.
     pub self_check_hint: &'static str,
+    /// Package step: the pre-check is still running.
+    pub package_precheck_running: &'static str,
     /// Video step: heading of the look-and-listen pre-check.
     pub precheck_title: &'static str,
     /// Video step: what the pre-check does.

@@ -144,6 +144,7 @@ pub const ZH: Strings = Strings {
     video_preview_caption: "本机预览：请从头到尾看一遍，确认画面和声音。",
     self_check_legend: "以下要求请观看后逐条确认（预检提示仅供参考）",
     self_check_hint: "这些确认会写入检查报告。",
+    package_precheck_running: "画面声音预检还在进行：现在生成的报送包不含预检提示和缩略图（缩略图.jpg），可稍候再生成。",
     precheck_title: "画面声音预检",
     precheck_intro: "在本机解码少量关键帧和全部声音，找出常被退回的问题（黑场、片头片尾、水印、黑边、偏色、噪声、响度）。结果只是提示，不影响报送，请自己判断后在下面逐条确认。",
     precheck_running: "正在预检画面和声音：{done}/{total}",

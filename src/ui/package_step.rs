@@ -6,6 +6,7 @@ use super::contest::use_contest;
 use super::open_package::OpenPackage;
 use super::route::Route;
 use super::state::use_state;
+use super::videos::PrecheckRun;
 use crate::core::package::build::{
     ScanInput, FORM_DOCX, FORM_HTML, INSPECTION_JSON, REPORT_HTML, SUBMISSION_JSON,
 };
@@ -207,6 +208,8 @@ pub fn PackageStep() -> impl IntoView {
                 })}
                 <p class="field-hint">{size_note}</p>
                 {(!hashed).then(|| view! { <p class="field-error">{t().package_need_hash}</p> })}
+                {move || matches!(state.videos.precheck_run(&work_id.get()), Some(PrecheckRun::Running { .. }))
+                    .then(|| view! { <p class="field-notice">{t().package_precheck_running}</p> })}
                 <button type="button" class="primary" id="package-download"
                     disabled=!(ready && hashed) || busy
                     on:click=download.clone()>{t().package_download}</button>

@@ -31,3 +31,13 @@ pub fn object(pairs: &[(&str, JsValue)]) -> Object {
     }
     o
 }
+
+/// Parses a worker's JSON reply into `T` by way of `serde_json::Value`. The page already
+/// links every saved type's `Value` deserializer (the workspace loads that way, leniently),
+/// so going through `Value` here adds no second, string-reading copy of the same code to the
+/// first load.
+pub fn parse_json<T: serde::de::DeserializeOwned>(json: &str) -> Result<T, String> {
+    serde_json::from_str::<serde_json::Value>(json)
+        .and_then(serde_json::from_value)
+        .map_err(|e| e.to_string())
+}

@@ -1,7 +1,7 @@
 //! The page side of the package worker: started on first use, one request at a time per
 //! call, each answered through a promise keyed by request id.
 
-use super::js::{get, object, set};
+use super::js::{get, object, parse_json, set};
 use crate::core::contest::ContestDefinition;
 use crate::core::district::bundle::ExternalRange;
 use crate::core::district::workspace::DistrictWorkspace;
@@ -193,9 +193,9 @@ pub async fn open(def: &ContestDefinition, file: &web_sys::Blob) -> Result<Opene
     ]);
     let reply = request(msg).await?;
     let json = reply_text(&reply, "json").unwrap_or_default();
-    let mut opened: OpenedPackage = serde_json::from_str(&json).map_err(|e| e.to_string())?;
-    let attachment = reply_text(&reply, "scan_attachment")
-        .and_then(|s| serde_json::from_str::<Attachment>(&s).ok());
+    let mut opened: OpenedPackage = parse_json(&json)?;
+    let attachment =
+        reply_text(&reply, "scan_attachment").and_then(|s| parse_json::<Attachment>(&s).ok());
     let bytes = get(&reply, "scan_bytes").dyn_into::<Uint8Array>().ok();
     if let (Some(a), Some(b)) = (attachment, bytes) {
         opened.scan = Some((a, b.to_vec()));
@@ -262,8 +262,7 @@ pub async fn bundle(
     let msg = district_request("bundle", def, ws);
     set(&msg, "with_videos", &with_videos.into());
     let reply = request(msg).await?;
-    let externals = serde_json::from_str(&reply_text(&reply, "externals").unwrap_or_default())
-        .map_err(|e| e.to_string())?;
+    let externals = parse_json(&reply_text(&reply, "externals").unwrap_or_default())?;
     Ok(BuiltBundle {
         file_name: reply_text(&reply, "file_name").unwrap_or_default(),
         parts: get(&reply, "parts").dyn_into().unwrap_or_default(),

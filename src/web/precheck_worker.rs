@@ -12,6 +12,7 @@ use super::webcodecs::{decode_pictures, decode_sound};
 use crate::core::inspection::CountingSource;
 use crate::core::precheck::plan::{read_plan, runs, AUDIO_GAP, AUDIO_READ};
 use crate::core::precheck::{assemble, SoundAnalyser};
+use futures_util::future::{join, FutureExt};
 use js_sys::Uint8Array;
 use std::cell::Cell;
 use wasm_bindgen::JsValue;
@@ -45,24 +46,53 @@ pub async fn precheck(
         ]));
     };
     let mut limits = plan.limits.clone();
+    // Pictures and sound decode side by side: each mostly waits on the browser (reads,
+    // decoder tasks), so together they take about as long as the sound alone.
+    let pictures = async {
+        match &plan.video {
+            Some(v) => Some(
+                decode_pictures(v, &src, plan.duration, &step)
+                    .await
+                    .map(|p| (p.frames, p.sheet)),
+            ),
+            None => None,
+        }
+    };
+    let sound = async {
+        match &plan.audio {
+            Some(a) => Some(
+                decode_sound(a, &src, &step)
+                    .await
+                    .map(SoundAnalyser::finish),
+            ),
+            None => None,
+        }
+    };
+    let t1 = now();
+    let ((pictures, picture_ms), (sound, sound_ms)) = join(
+        pictures.map(|r| (r, now() - t1)),
+        sound.map(|r| (r, now() - t1)),
+    )
+    .await;
     let mut frames = Vec::new();
     let mut sheet = None;
-    if let Some(v) = &plan.video {
-        match decode_pictures(v, &src, plan.duration, step).await {
-            Ok(p) => {
-                frames = p.frames;
-                sheet = p.sheet;
-            }
-            Err(why) => limits.push(why),
+    match pictures {
+        Some(Ok((f, s))) => {
+            frames = f;
+            sheet = s;
         }
+        Some(Err(why)) => limits.push(why),
+        None => {}
     }
-    let mut sound = None;
-    if let Some(a) = &plan.audio {
-        match decode_sound(a, &src, step).await {
-            Ok(analyser) => sound = Some(SoundAnalyser::finish(analyser)),
-            Err(why) => limits.push(why),
+    let sound = match sound {
+        Some(Ok(s)) => Some(s),
+        Some(Err(why)) => {
+            limits.push(why);
+            None
         }
-    }
+        None => None,
+    };
+    let t3 = now();
     let (jpeg, times) = sheet.unwrap_or_default();
     let result = assemble(
         &plan,
@@ -71,7 +101,7 @@ pub async fn precheck(
         times,
         limits,
         src.bytes_read(),
-        now() - t0,
+        [t3 - t0, picture_ms, sound_ms],
     );
     let json = serde_json::to_string(&result).map_err(|e| e.to_string())?;
     let sheet_value: JsValue = if jpeg.is_empty() {

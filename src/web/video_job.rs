@@ -1,7 +1,7 @@
 //! The page side of the video worker: starts it, relays the inspection, the hashing progress
 //! and the pre-check, cancels.
 
-use super::js::{get, num, object, text};
+use super::js::{get, num, object, parse_json, text};
 use crate::core::inspection::{Fingerprint, Inspection};
 use crate::core::precheck::Precheck;
 use wasm_bindgen::prelude::*;
@@ -115,9 +115,9 @@ pub fn start(
     spawn(
         msg,
         |d| match text(d, "type").as_str() {
-            "inspected" => match serde_json::from_str(&text(d, "inspection")) {
+            "inspected" => match parse_json(&text(d, "inspection")) {
                 Ok(inspection) => (VideoEvent::Inspected(Box::new(inspection)), false),
-                Err(e) => (VideoEvent::Failed(e.to_string()), true),
+                Err(e) => (VideoEvent::Failed(e), true),
             },
             "progress" => (
                 VideoEvent::Progress {
@@ -174,7 +174,7 @@ pub fn start_precheck(
                 },
                 false,
             ),
-            "prechecked" => match serde_json::from_str(&text(d, "precheck")) {
+            "prechecked" => match parse_json(&text(d, "precheck")) {
                 Ok(p) => {
                     let sheet = get(d, "sheet")
                         .dyn_into::<js_sys::Uint8Array>()
@@ -182,7 +182,7 @@ pub fn start_precheck(
                         .map(|a| a.to_vec());
                     (PrecheckEvent::Done(Box::new(p), sheet), true)
                 }
-                Err(e) => (PrecheckEvent::Failed(e.to_string()), true),
+                Err(e) => (PrecheckEvent::Failed(e), true),
             },
             _ => (PrecheckEvent::Failed(text(d, "message")), true),
         },

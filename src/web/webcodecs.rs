@@ -8,7 +8,8 @@ use crate::core::precheck::limits::{codec_unsupported, decode_failed, no_decoder
 use crate::core::precheck::plan::{runs, AudioPlan, VideoPlan, AUDIO_GAP, AUDIO_READ};
 use crate::core::precheck::sheet::{self, LABEL_HEIGHT, TILE_HEIGHT, TILE_WIDTH};
 use crate::core::precheck::{Frame, SoundAnalyser};
-use js_sys::{Float32Array, Promise, Uint8Array};
+use futures_util::StreamExt;
+use js_sys::{Promise, Uint8Array};
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -25,8 +26,34 @@ use web_sys::{
 /// Width of the pictures the detectors look at (height follows the aspect ratio).
 pub const ANALYSIS_WIDTH: u32 = 256;
 
-/// Audio chunks waiting in the decoder before the reader pauses.
+/// Audio chunks waiting in the decoder before the reader pauses (512 measured no faster).
 const AUDIO_QUEUE: u32 = 64;
+
+/// Keyframes waiting in the decoder before the reader pauses.
+const VIDEO_QUEUE: u32 = 2;
+
+/// Keyframe reads in flight at once.
+const VIDEO_AHEAD: usize = 4;
+
+/// Audio reads in flight at once.
+const AUDIO_AHEAD: usize = 16;
+
+/// The reads of `ranges`, in order, with up to `n` in flight: each `Blob` read costs tens of
+/// milliseconds of latency (more while the fingerprint reads the same file), which overlapping
+/// hides; `n` bounds the memory held.
+fn ahead<'a, S: ByteSource + ?Sized>(
+    src: &'a S,
+    ranges: impl Iterator<Item = (u64, usize)> + 'a,
+    n: usize,
+) -> impl futures_util::Stream<Item = Result<Vec<u8>, String>> + Unpin + 'a {
+    Box::pin(
+        futures_util::stream::iter(ranges)
+            .map(move |(offset, len)| async move {
+                src.read_at(offset, len).await.map_err(|e| e.to_string())
+            })
+            .buffered(n),
+    )
+}
 
 /// Whether the global scope has this constructor (WebCodecs is missing in older browsers).
 pub fn has(name: &str) -> bool {
@@ -89,7 +116,7 @@ pub async fn decode_pictures<S: ByteSource + ?Sized>(
     plan: &VideoPlan,
     src: &S,
     duration: f64,
-    mut step: impl FnMut(),
+    step: impl Fn(),
 ) -> Result<Pictures, String> {
     if !has("VideoDecoder") || !has("OffscreenCanvas") {
         return Err(no_decoder(Side::Picture));
@@ -101,14 +128,13 @@ pub async fn decode_pictures<S: ByteSource + ?Sized>(
     if !supported(VideoDecoder::is_config_supported(&config).unchecked_into()).await {
         return Err(codec_unsupported(Side::Picture, &plan.codec));
     }
-    let out: Rc<RefCell<Option<VideoFrame>>> = Rc::default();
+    // Decoded pictures wait here until the loop below draws and closes them; the decode
+    // queue is kept short, so only a few (3 MB each at 1080p) are ever alive.
+    let out: Rc<RefCell<Vec<VideoFrame>>> = Rc::default();
     let failed: Rc<RefCell<Option<String>>> = Rc::default();
     let (o, f) = (out.clone(), failed.clone());
     let on_frame = Closure::<dyn FnMut(VideoFrame)>::new(move |frame: VideoFrame| {
-        // Only the newest is kept: each keyframe is flushed before the next is sent.
-        if let Some(old) = o.borrow_mut().replace(frame) {
-            old.close();
-        }
+        o.borrow_mut().push(frame);
     });
     let on_error = Closure::<dyn FnMut(JsValue)>::new(move |e: JsValue| {
         *f.borrow_mut() = Some(message(&e));
@@ -143,26 +169,15 @@ pub async fn decode_pictures<S: ByteSource + ?Sized>(
 
     let mut frames = Vec::with_capacity(plan.picks.len());
     let mut sheet_times = Vec::new();
-    for (i, pick) in plan.picks.iter().enumerate() {
-        let bytes = src
-            .read_at(pick.offset, pick.size as usize)
-            .await
-            .map_err(|e| e.to_string())?;
-        let init = EncodedVideoChunkInit::new(
-            &Uint8Array::from(bytes.as_slice()),
-            0,
-            EncodedVideoChunkType::Key,
-        );
-        init.set_timestamp_f64((pick.time * 1e6).round());
-        let chunk = EncodedVideoChunk::new(&init).map_err(|e| message(&e))?;
-        decoder.decode(&chunk).map_err(|e| message(&e))?;
-        // One keyframe at a time: a decoded 1080p picture is 3 MB; flushing keeps one alive.
-        let flushed = JsFuture::from(decoder.flush()).await;
-        if let Some(e) = failed.borrow_mut().take() {
-            return Err(decode_failed(Side::Picture, &e));
-        }
-        flushed.map_err(|e| decode_failed(Side::Picture, &message(&e)))?;
-        if let Some(frame) = out.borrow_mut().take() {
+    // Draws every picture decoded so far: 256 px wide for the detectors and, for the sheet's
+    // tiles, into the contact sheet; then frees it.
+    let mut take = |frames: &mut Vec<Frame>| -> Result<(), String> {
+        for frame in out.borrow_mut().drain(..) {
+            let micros = frame.timestamp();
+            let i = plan
+                .picks
+                .iter()
+                .position(|p| (p.time * 1e6).round() == micros);
             let drawn = small_ctx
                 .draw_image_with_video_frame_and_dw_and_dh(
                     &frame,
@@ -172,7 +187,8 @@ pub async fn decode_pictures<S: ByteSource + ?Sized>(
                     f64::from(h),
                 )
                 .and_then(|_| small_ctx.get_image_data(0, 0, w as i32, h as i32));
-            if let Some(t) = tiles.iter().position(|&k| k == i) {
+            let time = micros / 1e6;
+            if let Some(t) = i.and_then(|i| tiles.iter().position(|&k| k == i)) {
                 let (x, y) = sheet::tile_origin(t);
                 let _ = sheet_ctx.draw_image_with_video_frame_and_dw_and_dh(
                     &frame,
@@ -183,23 +199,58 @@ pub async fn decode_pictures<S: ByteSource + ?Sized>(
                 );
                 sheet_ctx.set_fill_style_str("#fff");
                 let _ = sheet_ctx.fill_text(
-                    &sheet::timecode(pick.time),
+                    &sheet::timecode(time),
                     f64::from(x + 8),
                     f64::from(y + TILE_HEIGHT + LABEL_HEIGHT - 6),
                 );
-                sheet_times.push(pick.time);
+                sheet_times.push(time);
             }
             frame.close();
             let image = drawn.map_err(|e| message(&e))?;
             frames.push(Frame {
-                time: pick.time,
+                time,
                 width: w,
                 height: h,
                 rgba: image.data().0,
             });
         }
+        Ok(())
+    };
+    // No flush per keyframe: a flush drains the decoder's threads each time, which costs more
+    // than the decoding. Each keyframe decodes on its own, so they are simply sent in a row.
+    let mut reads = ahead(
+        src,
+        plan.picks.iter().map(|p| (p.offset, p.size as usize)),
+        VIDEO_AHEAD,
+    );
+    for pick in &plan.picks {
+        let bytes = reads.next().await.unwrap_or_else(|| Ok(Vec::new()))?;
+        let init = EncodedVideoChunkInit::new(
+            &Uint8Array::from(bytes.as_slice()),
+            0,
+            EncodedVideoChunkType::Key,
+        );
+        init.set_timestamp_f64((pick.time * 1e6).round());
+        let chunk = EncodedVideoChunk::new(&init).map_err(|e| message(&e))?;
+        decoder.decode(&chunk).map_err(|e| message(&e))?;
+        while decoder.decode_queue_size() > VIDEO_QUEUE && failed.borrow().is_none() {
+            pause().await;
+            take(&mut frames)?;
+        }
+        if let Some(e) = failed.borrow_mut().take() {
+            return Err(decode_failed(Side::Picture, &e));
+        }
+        take(&mut frames)?;
         step();
     }
+    let flushed = JsFuture::from(decoder.flush()).await;
+    if let Some(e) = failed.borrow_mut().take() {
+        return Err(decode_failed(Side::Picture, &e));
+    }
+    flushed.map_err(|e| decode_failed(Side::Picture, &message(&e)))?;
+    take(&mut frames)?;
+    frames.sort_by(|a, b| a.time.total_cmp(&b.time));
+    sheet_times.sort_by(f64::total_cmp);
     let sheet = if sheet_times.is_empty() {
         None
     } else {
@@ -229,7 +280,7 @@ async fn jpeg(canvas: &OffscreenCanvas) -> Result<Vec<u8>, String> {
 pub async fn decode_sound<S: ByteSource + ?Sized>(
     plan: &AudioPlan,
     src: &S,
-    mut step: impl FnMut(),
+    step: impl Fn(),
 ) -> Result<SoundAnalyser, String> {
     if !has("AudioDecoder") {
         return Err(no_decoder(Side::Sound));
@@ -253,9 +304,13 @@ pub async fn decode_sound<S: ByteSource + ?Sized>(
             .map(|c| {
                 let opts = AudioDataCopyToOptions::new(c);
                 opts.set_format(AudioSampleFormat::F32Planar);
-                let buf = Float32Array::new_with_length(n);
-                match data.copy_to_with_buffer_source(&buf, &opts) {
-                    Ok(()) => buf.to_vec(),
+                // Straight into wasm memory: no JS array per channel and AudioData.
+                let mut bytes = vec![0u8; n as usize * 4];
+                match data.copy_to_with_u8_slice(&mut bytes, &opts) {
+                    Ok(()) => bytes
+                        .chunks_exact(4)
+                        .map(|b| f32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+                        .collect(),
                     Err(_) => vec![0.0; n as usize],
                 }
             })
@@ -279,11 +334,10 @@ pub async fn decode_sound<S: ByteSource + ?Sized>(
         }
     }));
     decoder.configure(&config).map_err(|e| message(&e))?;
-    for run in runs(&plan.samples, AUDIO_GAP, AUDIO_READ) {
-        let bytes = src
-            .read_at(run.offset, run.len)
-            .await
-            .map_err(|e| e.to_string())?;
+    let all = runs(&plan.samples, AUDIO_GAP, AUDIO_READ);
+    let mut reads = ahead(src, all.iter().map(|r| (r.offset, r.len)), AUDIO_AHEAD);
+    for run in &all {
+        let bytes = reads.next().await.unwrap_or_else(|| Ok(Vec::new()))?;
         for s in &plan.samples[run.first..run.first + run.count] {
             let at = (s.offset - run.offset) as usize;
             let Some(data) = bytes.get(at..at + s.size as usize) else {

@@ -134,6 +134,8 @@ pub fn precheck(hostile: &str) -> Precheck {
         sheet_times: (0..12).map(|i| f64::from(i) * 15.0).collect(),
         bytes_read: 12_345_678,
         ms: 2_500.0,
+        picture_ms: 700.0,
+        sound_ms: 500.0,
         limits: vec![format!("声音：{hostile}")],
     }
 }

@@ -45,6 +45,12 @@ pub struct Precheck {
     pub bytes_read: u64,
     /// How long it took, in milliseconds.
     pub ms: f64,
+    /// Of which decoding and looking at the pictures, in milliseconds.
+    #[serde(default)]
+    pub picture_ms: f64,
+    /// Of which decoding and listening to the sound, in milliseconds.
+    #[serde(default)]
+    pub sound_ms: f64,
     /// Why part of it could not run (no WebCodecs, a codec the browser cannot decode …),
     /// in plain Chinese; the self-checks stay the unit's to answer.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -59,7 +65,8 @@ impl Precheck {
 }
 
 /// Puts a pre-check together from what the browser decoded: the picture hints from
-/// `frames`, the sound's summary and hints, the sheet's times, and every limit met.
+/// `frames`, the sound's summary and hints, the sheet's times, and every limit met; `ms` is
+/// the time taken in all, on the pictures and on the sound.
 pub fn assemble(
     plan: &plan::Plan,
     frames: &[Frame],
@@ -67,7 +74,7 @@ pub fn assemble(
     sheet_times: Vec<f64>,
     limits: Vec<String>,
     bytes_read: u64,
-    ms: f64,
+    ms: [f64; 3],
 ) -> Precheck {
     let mut findings = analyse_pictures(frames, plan.duration);
     let (sound, heard) = match sound {
@@ -86,7 +93,9 @@ pub fn assemble(
         sound,
         sheet_times,
         bytes_read,
-        ms,
+        ms: ms[0],
+        picture_ms: ms[1],
+        sound_ms: ms[2],
         limits,
     }
 }
