@@ -25,11 +25,11 @@ async fn keyframes_decode_to_small_pictures_and_a_jpeg_contact_sheet() {
     let src = CountingSource::new(&source);
     let plan = read_plan(&src).await;
     let v = plan.video.as_ref().expect("an H.264 track");
-    let mut steps = 0;
-    let pictures = decode_pictures(v, &src, plan.duration, || steps += 1)
+    let steps = std::cell::Cell::new(0);
+    let pictures = decode_pictures(v, &src, plan.duration, || steps.set(steps.get() + 1))
         .await
         .expect("Chromium decodes H.264");
-    assert_eq!(steps, v.picks.len());
+    assert_eq!(steps.get(), v.picks.len());
     assert_eq!(pictures.frames.len(), v.picks.len());
     let f = &pictures.frames[0];
     assert_eq!((f.width, f.height), (ANALYSIS_WIDTH, 144));
