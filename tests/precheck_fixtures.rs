@@ -5,11 +5,13 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 mod inspection_support;
+mod precheck_support;
 
 use baosong::core::inspection::FileSource;
 use baosong::core::precheck::plan::read_plan;
 use baosong::core::precheck::{analyse_pictures, Finding, FindingKind, Frame, SoundAnalyser};
 use inspection_support::fixtures;
+use precheck_support::kinds;
 use std::path::Path;
 use std::process::Command;
 
@@ -113,10 +115,6 @@ fn findings(name: &str) -> Vec<Finding> {
     let mut all = analyse_pictures(&keyframes(&path, &times), plan.duration);
     all.extend(sound(&path).1);
     all
-}
-
-fn kinds(f: &[Finding]) -> Vec<FindingKind> {
-    f.iter().map(|f| f.kind).collect()
 }
 
 #[test]

@@ -1,8 +1,10 @@
 #![cfg(not(target_arch = "wasm32"))]
 //! Picture detectors on synthetic keyframes with known answers.
 
+mod precheck_support;
 use baosong::core::precheck::finding::rules::{ASPECT, CLEAN, NATURAL};
 use baosong::core::precheck::{analyse_pictures, Finding, FindingKind, Frame};
+use precheck_support::{kinds, one};
 
 const W: u32 = 256;
 const H: u32 = 144;
@@ -63,16 +65,6 @@ fn video(f: impl Fn(f64, f64, f64) -> [u8; 3]) -> Vec<Frame> {
 
 fn clean(t: f64, x: f64, y: f64) -> [u8; 3] {
     grey(clean_luma(x, y, t))
-}
-
-fn kinds(found: &[Finding]) -> Vec<FindingKind> {
-    found.iter().map(|f| f.kind).collect()
-}
-
-fn one(found: &[Finding], kind: FindingKind) -> &Finding {
-    let hits: Vec<&Finding> = found.iter().filter(|f| f.kind == kind).collect();
-    assert_eq!(hits.len(), 1, "{kind:?} in {found:#?}");
-    hits[0]
 }
 
 fn close(a: Option<f64>, b: f64) {

@@ -1,8 +1,10 @@
 #![cfg(not(target_arch = "wasm32"))]
 //! Sound analyser on synthetic tracks with known answers.
 
+mod precheck_support;
 use baosong::core::precheck::finding::rules::{NATURAL, SOUND};
 use baosong::core::precheck::{Finding, FindingKind, SoundAnalyser, SoundSummary};
+use precheck_support::{kinds, one};
 use std::f64::consts::PI;
 
 const RATE: u32 = 48_000;
@@ -63,16 +65,6 @@ impl Noise {
 /// dBFS RMS to the amplitude of uniform noise (RMS of uniform −a..a is a/√3).
 fn uniform_amp(dbfs: f64) -> f64 {
     10f64.powf(dbfs / 20.0) * 3f64.sqrt()
-}
-
-fn kinds(found: &[Finding]) -> Vec<FindingKind> {
-    found.iter().map(|f| f.kind).collect()
-}
-
-fn one(found: &[Finding], kind: FindingKind) -> &Finding {
-    let hits: Vec<&Finding> = found.iter().filter(|f| f.kind == kind).collect();
-    assert_eq!(hits.len(), 1, "{kind:?} in {found:#?}");
-    hits[0]
 }
 
 fn near(a: Option<f64>, b: f64, tol: f64) {

@@ -446,6 +446,21 @@ impl Workspace {
         precheck: Precheck,
         now_ms: u64,
     ) -> bool {
+        self.edit_current_video(work_id, file_name, size, now_ms, |video| {
+            video.precheck = Some(precheck);
+        })
+    }
+
+    /// Applies `f` to the work's video and stamps the work, only while that video is still
+    /// `file_name` of `size` bytes (a late result for a file since replaced changes nothing).
+    fn edit_current_video(
+        &mut self,
+        work_id: &str,
+        file_name: &str,
+        size: u64,
+        now_ms: u64,
+        f: impl FnOnce(&mut VideoSummary),
+    ) -> bool {
         let Some(work) = self.work_mut(work_id) else {
             return false;
         };
@@ -456,7 +471,7 @@ impl Workspace {
         else {
             return false;
         };
-        video.precheck = Some(precheck);
+        f(video);
         work.updated_ms = now_ms;
         true
     }
@@ -471,22 +486,12 @@ impl Workspace {
         fp: &Fingerprint,
         now_ms: u64,
     ) -> bool {
-        let Some(work) = self.work_mut(work_id) else {
-            return false;
-        };
-        let Some(video) = work
-            .video
-            .as_mut()
-            .filter(|v| v.file_name == file_name && v.size == fp.size)
-        else {
-            return false;
-        };
-        video.sha256 = Some(fp.sha256.clone());
-        if let Some(report) = video.report.as_mut() {
-            report.fingerprint = Some(fp.clone());
-        }
-        work.updated_ms = now_ms;
-        true
+        self.edit_current_video(work_id, file_name, fp.size, now_ms, |video| {
+            video.sha256 = Some(fp.sha256.clone());
+            if let Some(report) = video.report.as_mut() {
+                report.fingerprint = Some(fp.clone());
+            }
+        })
     }
 
     /// A tick list: the unit's eligibility (whatever `work_id`), or a work's promises or
