@@ -6,6 +6,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 TRUNK_VERSION=0.21.14
+# Pinned like trunk: the version the browser tests were run with (docs/BROWSERS.md).
+GECKODRIVER_VERSION=0.37.1
 say() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
 
 # 1. The wasm target.
@@ -14,11 +16,14 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   rustup target add wasm32-unknown-unknown
 fi
 
-# 2. Debian packages: the browser and its driver for tests, CJK fonts (else screenshots show
-#    boxes), ffmpeg for test fixtures, four independent ZIP readers that every package must
-#    pass (unzip, python3 zipfile, bsdtar, 7-Zip), and LibreOffice + poppler to render the
-#    .docx 附件3 and check it is one A4 page.
-APT_PKGS=(chromium chromium-driver fonts-noto-cjk fonts-noto-color-emoji ffmpeg
+# 2. Debian packages: the three test browsers and their WebDriver servers (Chromium +
+#    chromedriver; Firefox ESR, whose geckodriver comes from crates.io in step 4b; WebKitGTK's
+#    WebKitWebDriver, which needs an X display, hence xvfb + xauth for `xvfb-run`), CJK fonts
+#    (else screenshots show boxes), ffmpeg for test fixtures, four independent ZIP readers that
+#    every package must pass (unzip, python3 zipfile, bsdtar, 7-Zip), and LibreOffice + poppler
+#    to render the .docx 附件3 and check it is one A4 page.
+APT_PKGS=(chromium chromium-driver firefox-esr webkit2gtk-driver xvfb xauth
+  fonts-noto-cjk fonts-noto-color-emoji ffmpeg
   unzip python3 libarchive-tools 7zip poppler-utils libreoffice-writer)
 missing=()
 for p in "${APT_PKGS[@]}"; do
@@ -44,6 +49,13 @@ WB_VERSION=$(awk '/^name = "wasm-bindgen"$/{getline; gsub(/version = |"/,""); pr
 if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$WB_VERSION" ]; then
   say "cargo install wasm-bindgen-cli $WB_VERSION"
   cargo install wasm-bindgen-cli --version "$WB_VERSION"
+fi
+
+# 4b. geckodriver (Firefox's WebDriver server), pinned, from crates.io: Mozilla publishes no
+#     Debian package of it, and binaries from GitHub are not a package registry.
+if [ "$(geckodriver --version 2>/dev/null | awk 'NR==1{print $2}')" != "$GECKODRIVER_VERSION" ]; then
+  say "cargo install geckodriver $GECKODRIVER_VERSION (about 3 minutes, once)"
+  cargo install geckodriver --version "$GECKODRIVER_VERSION" --locked
 fi
 
 # 5. npm packages at the exact versions of package-lock.json (wasm-opt, playwright-core, …).

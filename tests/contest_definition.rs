@@ -272,11 +272,19 @@ fn unknown_roles_are_syntax_errors_and_ids_are_free() {
     for f in v["form"]["fields"].as_array_mut().unwrap() {
         f["id"] = format!("f_{}", f["id"].as_str().unwrap()).into();
     }
+    // The English is keyed by field id, so it follows the rename (a stale key is an error).
+    let stale = load_definition(&v.to_string()).unwrap_err().to_string();
+    assert!(stale.contains("en.fields."), "{stale}");
+    let english = std::mem::take(v["en"]["fields"].as_object_mut().unwrap());
+    for (id, text) in english {
+        v["en"]["fields"][format!("f_{id}")] = text;
+    }
     let c = load_definition(&v.to_string()).unwrap();
     assert_eq!(
         c.field_by_role(FieldRole::UnitName).unwrap().id,
         "f_unit_name"
     );
+    assert_eq!(c.field_en("f_unit_name").unwrap().label, "Creating unit");
 }
 
 #[test]
@@ -299,4 +307,154 @@ fn timeline_dates_need_plain_digits() {
     v["timeline"][0]["until"] = "2023-+5-31".into();
     let msg = load_definition(&v.to_string()).unwrap_err().to_string();
     assert!(msg.contains("YYYY-MM-DD"), "{msg}");
+}
+
+// English beside the official texts (`en`): optional, checked, never in place of the Chinese.
+
+#[test]
+fn the_builtin_definition_has_english_for_every_official_label() {
+    let c = builtin();
+    assert!(!c.en.title.is_empty() && !c.en.theme.is_empty());
+    assert_eq!(c.en.hosts.len(), c.organisers.hosts.len());
+    assert_eq!(c.en.form_attachment, "Attachment 3");
+    for f in &c.form.fields {
+        let en = c
+            .field_en(&f.id)
+            .unwrap_or_else(|| panic!("no English for {}", f.id));
+        assert!(en.label.is_ascii(), "{}: {}", f.id, en.label);
+        // A hint in Chinese has its English, and the English adds none of its own.
+        assert_eq!(f.hint.is_empty(), en.hint.is_empty(), "hint of {}", f.id);
+    }
+    assert_eq!(c.field_en("unit_name").unwrap().label, "Creating unit");
+    for k in &c.unit_kinds {
+        assert!(!c.unit_kind_en(&k.id).is_empty(), "unit kind {}", k.id);
+    }
+    for conf in c
+        .eligibility
+        .iter()
+        .chain(&c.self_checks)
+        .chain(&c.pledge.promises)
+    {
+        let en = c
+            .confirmation_en(&conf.rule)
+            .unwrap_or_else(|| panic!("no English for {}", conf.rule));
+        assert_eq!(
+            conf.detail.is_empty(),
+            en.detail.is_empty(),
+            "{}",
+            conf.rule
+        );
+    }
+    assert_eq!(c.en.pledge.title, "Integrity pledge of the creating unit");
+    // The official Chinese is untouched by the English beside it.
+    assert_eq!(c.field("unit_name").unwrap().label, "创作单位");
+    assert!(c.pledge.text.starts_with("我单位{unit_name}"));
+}
+
+#[test]
+fn a_definition_without_english_still_loads() {
+    let mut v = builtin_json();
+    v.as_object_mut().unwrap().remove("en");
+    let c = load_definition(&v.to_string()).unwrap();
+    assert!(c.en.is_empty());
+    assert!(c.field_en("unit_name").is_none());
+    assert!(c.confirmation_en("R-ELIG-2").is_none());
+    assert_eq!(c.unit_kind_en("enterprise"), "");
+    assert_eq!(c.pledge_text_en("甲公司", "915000002028033848"), None);
+    // Nor does it write an `en` it never had (the definition travels to the workers as JSON).
+    let out = serde_json::to_value(&c).unwrap();
+    assert!(out.get("en").is_none());
+    assert_eq!(load_definition(&out.to_string()).unwrap(), c);
+
+    // Partial English is fine: what is missing shows in Chinese only.
+    let mut v = builtin_json();
+    v["en"] = serde_json::json!({ "fields": { "work_title": { "label": "Title" } } });
+    let c = load_definition(&v.to_string()).unwrap();
+    assert_eq!(c.field_en("work_title").unwrap().label, "Title");
+    assert!(c.field_en("unit_name").is_none());
+    assert!(c.en.pledge.is_empty());
+}
+
+#[test]
+fn the_builtin_english_survives_the_trip_to_the_workers() {
+    let c = builtin();
+    let json = serde_json::to_string(&c).unwrap();
+    assert_eq!(load_definition(&json).unwrap(), c);
+}
+
+#[test]
+fn the_english_pledge_is_filled_like_the_chinese() {
+    let c = builtin();
+    let en = c.pledge_text_en(" 甲公司 ", "915000002028033848").unwrap();
+    assert!(
+        en.starts_with("Our unit, 甲公司 (unified social credit code 915000002028033848)"),
+        "{en}"
+    );
+    let blank = c.pledge_text_en("", "").unwrap();
+    assert_eq!(
+        blank.matches(baosong::core::contest::PLEDGE_BLANK).count(),
+        2,
+        "{blank}"
+    );
+}
+
+#[test]
+fn english_for_something_that_does_not_exist_is_rejected() {
+    let cases: [(&str, serde_json::Value, &str); 7] = [
+        (
+            "en.fields.nope",
+            serde_json::json!({ "fields": { "nope": { "label": "Nope" } } }),
+            "nope",
+        ),
+        (
+            "en.fields.unit_name.label",
+            serde_json::json!({ "fields": { "unit_name": { "label": " " } } }),
+            "英文不能为空",
+        ),
+        (
+            "en.confirmations.R-ELIG-9",
+            serde_json::json!({ "confirmations": { "R-ELIG-9": { "statement": "x" } } }),
+            "R-ELIG-9",
+        ),
+        (
+            "en.confirmations.R-VID-6.statement",
+            serde_json::json!({ "confirmations": { "R-VID-6": { "statement": "" } } }),
+            "英文不能为空",
+        ),
+        (
+            "en.unit_kinds.school",
+            serde_json::json!({ "unit_kinds": { "school": "School" } }),
+            "school",
+        ),
+        (
+            "en.hosts",
+            serde_json::json!({ "hosts": ["Only one"] }),
+            "一一对应",
+        ),
+        (
+            "en.pledge.text",
+            serde_json::json!({ "pledge": { "text": "We, {unit_name}, pledge." } }),
+            "{credit_code}",
+        ),
+    ];
+    for (path, en, words) in cases {
+        let mut v = builtin_json();
+        v["en"] = en;
+        match load_definition(&v.to_string()).unwrap_err() {
+            DefinitionError::Invalid { path: p, message } => {
+                assert_eq!(p, path);
+                assert!(message.contains(words), "{path}: {message}");
+            }
+            other => panic!("{path}: expected Invalid, got {other:?}"),
+        }
+    }
+    // A misspelt key is a syntax error naming it, as everywhere in a definition.
+    let mut v = builtin_json();
+    v["en"]["titel"] = "x".into();
+    let msg = load_definition(&v.to_string()).unwrap_err().to_string();
+    assert!(msg.contains("titel"), "{msg}");
+    let mut v = builtin_json();
+    v["en"]["fields"]["unit_name"]["lable"] = "x".into();
+    let msg = load_definition(&v.to_string()).unwrap_err().to_string();
+    assert!(msg.contains("lable"), "{msg}");
 }

@@ -145,3 +145,210 @@ fn every_template_placeholder_is_known() {
         }
     }
 }
+
+// Locales: every table complete, the same placeholders, English in English.
+
+use baosong::i18n::{locale, set_locale, Locale, Strings, EN, ZH};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// English strings that deliberately hold Chinese, each with why. Anything else Chinese in
+/// the English table is a slip.
+const CHINESE_IN_ENGLISH: [(&str, &str); 4] = [
+    ("locale_switch", "the switch names Chinese in Chinese: 中文"),
+    (
+        "locale_switch_title",
+        "its tooltip speaks the language it switches to",
+    ),
+    (
+        "package_precheck_running",
+        "names the package member 缩略图.jpg, whose name stays Chinese",
+    ),
+    (
+        "precheck_sheet_caption",
+        "names the package member 缩略图.jpg, whose name stays Chinese",
+    ),
+];
+
+/// Chinese script: ideographs, CJK punctuation, full-width forms (curly quotes are English too).
+fn is_chinese(c: char) -> bool {
+    matches!(c,
+        '\u{3000}'..='\u{303F}'
+        | '\u{3400}'..='\u{4DBF}'
+        | '\u{4E00}'..='\u{9FFF}'
+        | '\u{FF00}'..='\u{FFEF}')
+}
+
+/// Every key a complete table has, read from the struct declarations themselves: each
+/// `pub name: &'static str`, each element of `pub name: [&'static str; N]`, and the nested
+/// district and offline tables under their prefix. `entries()` must list exactly these.
+fn declared_keys() -> BTreeSet<String> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut src = std::fs::read_to_string(root.join("src/i18n/mod.rs")).unwrap();
+    src.push_str(&std::fs::read_to_string(root.join("src/i18n/offline.rs")).unwrap());
+    let body = |name: &str| -> Vec<(String, String)> {
+        let start = src
+            .find(&format!("pub struct {name} {{"))
+            .unwrap_or_else(|| panic!("struct {name} not found"));
+        let end = start + src[start..].find("\n}").unwrap();
+        src[start..end]
+            .lines()
+            .skip(1)
+            .filter_map(|l| l.trim().strip_prefix("pub "))
+            .map(|l| {
+                let (field, ty) = l.split_once(':').expect("field: type");
+                (
+                    field.trim().to_string(),
+                    ty.trim().trim_end_matches(',').to_string(),
+                )
+            })
+            .collect()
+    };
+    let mut keys = BTreeSet::new();
+    let mut add =
+        |prefix: &str, fields: Vec<(String, String)>, nested: &mut Vec<(String, String)>| {
+            for (field, ty) in fields {
+                if ty == "&'static str" {
+                    keys.insert(format!("{prefix}{field}"));
+                } else if let Some(n) = ty
+                    .strip_prefix("[&'static str; ")
+                    .and_then(|r| r.strip_suffix(']'))
+                {
+                    for i in 0..n.parse::<usize>().unwrap() {
+                        keys.insert(format!("{prefix}{field}.{i}"));
+                    }
+                } else {
+                    nested.push((field, ty));
+                }
+            }
+        };
+    let mut nested = Vec::new();
+    add("", body("Strings"), &mut nested);
+    let mut none = Vec::new();
+    for (field, ty) in nested {
+        add(&format!("{field}."), body(&ty), &mut none);
+    }
+    assert!(none.is_empty(), "nested deeper than expected: {none:?}");
+    keys
+}
+
+fn table(s: &Strings) -> BTreeMap<&'static str, &'static str> {
+    let entries = s.entries();
+    let map: BTreeMap<_, _> = entries.iter().copied().collect();
+    assert_eq!(map.len(), entries.len(), "entries() lists a key twice");
+    map
+}
+
+#[test]
+fn entries_list_every_declared_key() {
+    let declared = declared_keys();
+    assert!(declared.len() > 300, "{}", declared.len());
+    let listed: BTreeSet<String> = ZH.entries().iter().map(|(k, _)| k.to_string()).collect();
+    let missing: Vec<_> = declared.difference(&listed).collect();
+    let extra: Vec<_> = listed.difference(&declared).collect();
+    assert!(
+        missing.is_empty() && extra.is_empty(),
+        "Strings::entries() in src/i18n/mod.rs is out of step with the structs:\n missing {missing:?}\n unknown {extra:?}"
+    );
+    for l in Locale::ALL {
+        assert_eq!(l.strings().entries().len(), declared.len(), "{l:?}");
+    }
+}
+
+#[test]
+fn no_locale_has_an_empty_string() {
+    for l in Locale::ALL {
+        for (key, text) in l.strings().entries() {
+            assert!(!text.trim().is_empty(), "{l:?}: {key} is empty");
+        }
+    }
+}
+
+fn placeholders(s: &str) -> BTreeSet<&str> {
+    let mut out = BTreeSet::new();
+    let mut rest = s;
+    while let Some(i) = rest.find('{') {
+        rest = &rest[i + 1..];
+        if let Some(j) = rest.find('}') {
+            let name = &rest[..j];
+            if !name.is_empty() && name.bytes().all(|b| b.is_ascii_lowercase() || b == b'_') {
+                out.insert(name);
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn every_locale_has_the_placeholders_of_the_chinese() {
+    let zh = table(&ZH);
+    let en = table(&EN);
+    let mut wrong = Vec::new();
+    for (key, text) in &zh {
+        let theirs = placeholders(en[key]);
+        if placeholders(text) != theirs {
+            wrong.push(format!("{key}: zh {:?} en {theirs:?}", placeholders(text)));
+        }
+    }
+    assert!(
+        wrong.is_empty(),
+        "placeholders differ:\n{}",
+        wrong.join("\n")
+    );
+    assert_eq!(
+        placeholders("{a} {b_c} {} {X} {unit_name}"),
+        ["a", "b_c", "unit_name"].into()
+    );
+}
+
+#[test]
+fn english_is_written_in_english() {
+    let allowed: BTreeMap<_, _> = CHINESE_IN_ENGLISH.into_iter().collect();
+    let mut found = Vec::new();
+    for (key, text) in EN.entries() {
+        let chinese = text.chars().any(is_chinese);
+        match (chinese, allowed.contains_key(key)) {
+            (true, false) => found.push(format!("{key}: {text}")),
+            (false, true) => found.push(format!("{key} is listed as Chinese but is not")),
+            _ => {}
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "Chinese in the English table:\n{}",
+        found.join("\n")
+    );
+    // The switch names each language in itself.
+    assert_eq!(ZH.locale_switch, "English");
+    assert_eq!(EN.locale_switch, "中文");
+}
+
+#[test]
+fn language_tags_choose_a_locale() {
+    for tag in ["zh", "zh-CN", "ZH-cn", "zh_Hans", "zh-TW", " zh "] {
+        assert_eq!(Locale::from_tag(tag), Some(Locale::Zh), "{tag}");
+    }
+    for tag in ["en", "en-US", "EN-gb", "En"] {
+        assert_eq!(Locale::from_tag(tag), Some(Locale::En), "{tag}");
+    }
+    for tag in ["", "fr", "english", "e", "-en"] {
+        assert_eq!(Locale::from_tag(tag), None, "{tag}");
+    }
+    for l in Locale::ALL {
+        assert_eq!(Locale::from_tag(l.tag()), Some(l));
+        assert_eq!(l.other().other(), l);
+    }
+    assert_eq!((Locale::Zh.tag(), Locale::En.tag()), ("zh-CN", "en"));
+    assert_eq!(Locale::default(), Locale::Zh);
+}
+
+#[test]
+fn t_follows_the_active_locale_and_starts_in_chinese() {
+    // Each test runs on its own thread, whose locale starts as the default.
+    assert_eq!(locale(), Locale::Zh);
+    assert_eq!(t().app_name, ZH.app_name);
+    set_locale(Locale::En);
+    assert_eq!(t().app_name, "Submission Assistant");
+    assert_eq!(fill(t().step_of, &[("n", "2"), ("m", "5")]), "Step 2 of 5");
+    set_locale(Locale::Zh);
+    assert_eq!(t().app_name, "报送助手");
+}

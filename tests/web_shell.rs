@@ -1,7 +1,10 @@
 //! Browser tests of the shell: mount the real app, read the DOM.
 #![cfg(target_arch = "wasm32")]
 
+use baosong::core::contest::builtin;
+use baosong::core::launch::LaunchOptions;
 use baosong::ui::{route::Route, App};
+use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
@@ -17,7 +20,10 @@ fn container() -> web_sys::HtmlElement {
 #[wasm_bindgen_test]
 fn app_mounts_with_title_and_five_steps() {
     let root = container();
-    leptos::mount::mount_to(root.clone(), App).forget();
+    leptos::mount::mount_to(root.clone(), || {
+        view! { <App contest=builtin() launch=LaunchOptions::default()/> }
+    })
+    .forget();
     let title = root
         .query_selector("h1")
         .unwrap()

@@ -16,5 +16,9 @@ fn main() {
 #[cfg(target_arch = "wasm32")]
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn mount_district(el: web_sys::HtmlElement) {
+    // This wasm has its own memory, so its own copy of the active locale to set.
+    // The same language as the page: the link's `lang`, else the remembered choice.
+    let lang = baosong::web::launch::options().lang;
+    baosong::web::locale::init(lang.as_deref().and_then(baosong::i18n::Locale::from_tag));
     baosong::ui::mount_district(el);
 }

@@ -3,6 +3,7 @@
 //! - `contest`: contest definitions as data.
 //! - `submission`: the unit's form, pledge and works, with validation.
 //! - `inspection`: reading an MP4's metadata through a byte source and judging it.
+//! - `launch`: the options a link may set (language, district, start page, colour, contest).
 //! - `template`: `{name}` templates filled in one pass.
 //! - `package`: the submission package (报送包): building, reading and verifying it.
 //! - `district`: the district office's workspace: collecting, recommending, the 推荐表 bundle.
@@ -10,6 +11,7 @@
 pub mod contest;
 pub mod district;
 pub mod inspection;
+pub mod launch;
 pub mod package;
 pub mod precheck;
 pub mod submission;

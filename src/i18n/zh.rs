@@ -1,11 +1,15 @@
 //! Simplified Chinese UI strings.
 
-use super::{DistrictStrings, Strings};
+use super::{DistrictStrings, Strings, OFFLINE_ZH};
 
 /// 简体中文.
 pub const ZH: Strings = Strings {
+    locale_switch: "English",
+    locale_switch_title: "Switch to English",
+    document_title: "报送助手 · 短视频大赛作品报送",
     district_loading: "正在打开区县工作台……",
     district_load_failed: "区县工作台未能加载，请检查网络后刷新页面重试。",
+    offline: OFFLINE_ZH,
     district: DistrictStrings {
         backup_file_name: "区县工作台备份-{date}.json",
         bundle_button: "生成推荐材料包",
@@ -223,6 +227,7 @@ pub const ZH: Strings = Strings {
     unit_info_legend: "单位信息",
     eligibility_legend: "参赛资格确认",
     pledge_fill_hint: "单位全称和统一社会信用代码取自单位信息。",
+    pledge_translation_note: "英文译文仅供参考，签署的是上面的中文文本。",
     pledge_promises_legend: "本单位作出以下承诺",
     pledge_sign_legend: "签署",
     legal_rep_label: "法定代表人",

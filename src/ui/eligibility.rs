@@ -1,7 +1,7 @@
 //! Step 1 单位与资格: district (searchable), unit kind, and the eligibility confirmations.
 
 use super::contest::use_contest;
-use super::fields::{ConfirmList, FieldsOfScope};
+use super::fields::{bilingual, ConfirmList, FieldsOfScope};
 use super::state::use_state;
 use crate::core::contest::FieldScope;
 use crate::core::submission::TickList;
@@ -51,7 +51,7 @@ pub fn EligibilityStep() -> impl IntoView {
                         prop:checked=move || state.ws.with(|w| w.unit.kind == kid)
                         on:change=move |_| { state.write(|w, _| w.unit.kind = kid2.clone()); }
                     />
-                    <label for=dom_id>{k.label.clone()}</label>
+                    <label for=dom_id>{bilingual(k.label.clone(), contest.unit_kind_en(&k.id))}</label>
                 </div>
             }
         })
@@ -60,9 +60,14 @@ pub fn EligibilityStep() -> impl IntoView {
         <ConfirmList items=contest.eligibility.clone() prefix="elig" list=TickList::Eligibility/>
     };
     let unit_fields = view! { <FieldsOfScope scope=FieldScope::Unit/> };
-    view! {
-        <fieldset class="group">
-            <legend>{t().district_legend}</legend>
+    // Embedded for one district: the choice is made by the page, shown but not changeable.
+    let fixed = super::launch_notes::fixed_district();
+    let district_choice = match fixed {
+        Some(d) => view! {
+            <p class="district-fixed">{fill(t().offline.district_fixed, &[("district", &d)])}</p>
+        }
+        .into_any(),
+        None => view! {
             <div class="field">
                 <label for="district-filter">{t().district_filter_label}</label>
                 <input id="district-filter" type="search" placeholder=t().district_filter_placeholder
@@ -85,6 +90,13 @@ pub fn EligibilityStep() -> impl IntoView {
                     }}
                 </p>
             </div>
+        }
+        .into_any(),
+    };
+    view! {
+        <fieldset class="group">
+            <legend>{t().district_legend}</legend>
+            {district_choice}
         </fieldset>
         <fieldset class="group">
             <legend>{t().unit_kind_legend}</legend>

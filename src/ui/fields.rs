@@ -6,7 +6,53 @@ use super::state::use_state;
 use crate::core::contest::{Confirmation, FieldDefinition, FieldKind, FieldScope};
 
 use crate::core::submission::{char_count, field_notices, validate_field, TickList};
+use crate::i18n::{locale, Locale};
 use leptos::prelude::*;
+
+/// Whether the English interface is on (fixed for the page's life: a switch reloads).
+fn english() -> bool {
+    locale() == Locale::En
+}
+
+/// An official Chinese label and, in the English interface, its English beside it
+/// (`创作单位 · Creating unit`), each part marked with its language; Chinese alone otherwise,
+/// or when the definition has no English for it.
+pub fn bilingual(zh: String, en: &str) -> AnyView {
+    if english() && !en.is_empty() {
+        view! {
+            <span lang=Locale::Zh.tag()>{zh}</span>
+            <span class="bilingual-sep" aria-hidden="true">" · "</span>
+            <span class="bilingual-en" lang=Locale::En.tag()>{en.to_string()}</span>
+        }
+        .into_any()
+    } else {
+        zh.into_any()
+    }
+}
+
+/// Like [`bilingual`] for a sentence: the English on its own line under the Chinese.
+pub fn bilingual_block(zh: String, en: &str) -> AnyView {
+    if english() && !en.is_empty() {
+        view! {
+            <span lang=Locale::Zh.tag()>{zh}</span>
+            <br/>
+            <span class="bilingual-en" lang=Locale::En.tag()>{en.to_string()}</span>
+        }
+        .into_any()
+    } else {
+        zh.into_any()
+    }
+}
+
+/// Explanatory text (a hint, a detail) in the interface's language when the definition has
+/// it, otherwise the Chinese; with the `lang` to mark it by. Only official labels go bilingual.
+fn explanation(zh: &str, en: &str) -> (String, Option<&'static str>) {
+    match (english(), en.is_empty()) {
+        (true, false) => (en.to_string(), None),
+        (true, true) if !zh.is_empty() => (zh.to_string(), Some(Locale::Zh.tag())),
+        _ => (zh.to_string(), None),
+    }
+}
 
 /// One field of the contest's form, bound to the workspace by its scope.
 #[component]
@@ -68,7 +114,15 @@ pub fn FormField(field: FieldDefinition) -> impl IntoView {
     let on_input = move |ev: leptos::ev::Event| set(event_target_value(&ev));
     let id_blur = id.clone();
     let on_blur = move |_| state.touch(&id_blur, unit_scope);
-    let label = field.label.clone();
+    let english = contest.field_en(&field.id).cloned();
+    let label = bilingual(
+        field.label.clone(),
+        english.as_ref().map_or("", |e| e.label.as_str()),
+    );
+    let (hint, hint_lang) = explanation(
+        &field.hint,
+        english.as_ref().map_or("", |e| e.hint.as_str()),
+    );
     let required = field.required;
     let control = if field.kind == FieldKind::Multiline {
         view! {
@@ -119,7 +173,7 @@ pub fn FormField(field: FieldDefinition) -> impl IntoView {
             </div>
             {control}
             <div class="field-meta">
-                <p id=hint_id class="field-hint">{field.hint.clone()}</p>
+                <p id=hint_id class="field-hint" lang=hint_lang>{hint}</p>
                 <span class="counter" class:over=over aria-hidden="true">{counter}</span>
             </div>
             <p id=err_id class="field-error" role="alert" aria-live="polite">{error_text}</p>
@@ -138,13 +192,21 @@ pub fn Confirm(
     /// Optional explanation under it.
     #[prop(optional)]
     detail: String,
+    /// The statement in English, shown under it in the English interface.
+    #[prop(optional)]
+    statement_en: String,
+    /// The explanation in English, shown instead of it in the English interface.
+    #[prop(optional)]
+    detail_en: String,
     /// Current value.
     checked: Signal<bool>,
     /// Called with the new value.
     on_change: Callback<bool>,
 ) -> impl IntoView {
     let detail_id = format!("{id}-detail");
+    let (detail, detail_lang) = explanation(&detail, &detail_en);
     let has_detail = !detail.is_empty();
+    let statement = bilingual_block(statement, &statement_en);
     view! {
         <div class="confirm">
             <input
@@ -155,7 +217,7 @@ pub fn Confirm(
                 aria-describedby=has_detail.then(|| detail_id.clone())
             />
             <label for=id>{statement}</label>
-            {has_detail.then(|| view! { <p id=detail_id class="confirm-detail">{detail}</p> })}
+            {has_detail.then(|| view! { <p id=detail_id class="confirm-detail" lang=detail_lang>{detail}</p> })}
         </div>
     }
 }
@@ -174,9 +236,13 @@ pub fn ConfirmList(
     hints: Option<fn(String) -> AnyView>,
 ) -> impl IntoView {
     let state = use_state();
+    let contest = use_contest();
     items
         .into_iter()
         .map(|c| {
+            let english = contest.confirmation_en(&c.rule);
+            let statement_en = english.map(|e| e.statement.clone()).unwrap_or_default();
+            let detail_en = english.map(|e| e.detail.clone()).unwrap_or_default();
             let rule = StoredValue::new(c.rule.clone());
             let checked = Signal::derive(move || {
                 state.ws.with(|ws| {
@@ -193,7 +259,7 @@ pub fn ConfirmList(
             });
             let extra = hints.map(|h| h(c.rule.clone()));
             view! {
-                <Confirm id=format!("{prefix}-{}", c.rule) statement=c.statement detail=c.detail checked on_change/>
+                <Confirm id=format!("{prefix}-{}", c.rule) statement=c.statement detail=c.detail statement_en detail_en checked on_change/>
                 {extra}
             }
         })

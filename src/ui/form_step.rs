@@ -1,7 +1,7 @@
 //! Step 2 报送表 (附件3): the work's own fields; the unit's shared ones are shown read-only.
 
 use super::contest::use_contest;
-use super::fields::FieldsOfScope;
+use super::fields::{bilingual, FieldsOfScope};
 use super::route::Route;
 use super::state::use_state;
 use crate::core::contest::{FieldKind, FieldScope};
@@ -20,10 +20,14 @@ pub fn FormStep() -> impl IntoView {
         .filter(|f| f.scope == FieldScope::Unit && f.kind != FieldKind::CreditCode)
         .map(|f| {
             let fid = f.id.clone();
+            let label = bilingual(
+                f.label.clone(),
+                contest.field_en(&f.id).map_or("", |e| e.label.as_str()),
+            );
             let value = move || state.ws.with(|w| w.unit.value(&fid).to_string());
             view! {
                 <div class="shared-row">
-                    <dt>{f.label.clone()}</dt>
+                    <dt>{label}</dt>
                     <dd><bdi>{move || { let v = value(); if v.trim().is_empty() { t().not_filled.to_string() } else { v } }}</bdi></dd>
                 </div>
             }
@@ -37,7 +41,7 @@ pub fn FormStep() -> impl IntoView {
             <dl>{shared}</dl>
         </div>
         <fieldset class="group">
-            <legend>{contest.form.attachment.clone()} " " {t().form_legend}</legend>
+            <legend>{bilingual(contest.form.attachment.clone(), &contest.en.form_attachment)} " " {t().form_legend}</legend>
             {fields}
         </fieldset>
     }

@@ -1,14 +1,14 @@
 //! Step 3 诚信承诺: the pledge text filled in, the promises, 法定代表人, date, and the scan.
 
 use super::contest::use_contest;
-use super::fields::ConfirmList;
+use super::fields::{bilingual, ConfirmList};
 use super::route::Route;
 use super::scan::ScanAttachment;
 use super::state::use_state;
 use crate::core::submission::completeness::keys;
 use crate::core::submission::text::{validate_person_name, NAME_MAX_CHARS, NAME_MIN_CHARS};
 use crate::core::submission::{validate_date, TickList};
-use crate::i18n::t;
+use crate::i18n::{locale, t, Locale};
 use leptos::prelude::*;
 
 /// The pledge as the unit will sign it.
@@ -18,6 +18,20 @@ pub fn PledgeStep() -> impl IntoView {
     let state = use_state();
     let c2 = contest.clone();
     let text = move || state.ws.with(|w| w.pledge_text(&c2));
+    // In English the pledge's translation follows the Chinese the unit signs, marked as such.
+    let c3 = contest.clone();
+    let text_en = (locale() == Locale::En && !contest.en.pledge.text.is_empty()).then(|| {
+        let text = move || {
+            state.ws.with(|w| {
+                let (name, code) = w.pledge_inputs(&c3);
+                c3.pledge_text_en(name, &code).unwrap_or_default()
+            })
+        };
+        view! {
+            <p class="pledge-body pledge-body-en" lang=Locale::En.tag()><bdi>{text}</bdi></p>
+            <p class="pledge-hint">{t().pledge_translation_note}</p>
+        }
+    });
     let promises = view! {
         <ConfirmList items=contest.pledge.promises.clone() prefix="promise" list=TickList::Promises/>
     };
@@ -52,8 +66,9 @@ pub fn PledgeStep() -> impl IntoView {
     };
     view! {
         <section class="pledge-text card-inset" aria-labelledby="pledge-title">
-            <h3 id="pledge-title">{contest.pledge.title.clone()}</h3>
-            <p class="pledge-body"><bdi>{text}</bdi></p>
+            <h3 id="pledge-title">{bilingual(contest.pledge.title.clone(), &contest.en.pledge.title)}</h3>
+            <p class="pledge-body" lang=(locale() == Locale::En).then_some(Locale::Zh.tag())><bdi>{text}</bdi></p>
+            {text_en}
             <p class="pledge-hint">{t().pledge_fill_hint} " " <a href=Route::Step(0).to_hash()>{t().edit_unit}</a></p>
         </section>
         <fieldset class="group">

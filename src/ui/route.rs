@@ -44,6 +44,8 @@ pub fn provide_route() -> leptos::prelude::RwSignal<Route> {
     let route = RwSignal::new(Route::from_hash(&crate::web::location_hash()));
     let handle = window_event_listener(leptos::ev::hashchange, move |_| {
         route.set(Route::from_hash(&crate::web::location_hash()));
+        // After the new page is on screen (Leptos patches it in a microtask).
+        request_animation_frame(focus_new_page);
     });
     on_cleanup(move || handle.remove());
     provide_context(route);
@@ -53,4 +55,34 @@ pub fn provide_route() -> leptos::prelude::RwSignal<Route> {
 /// The current route signal.
 pub fn use_route() -> leptos::prelude::RwSignal<Route> {
     leptos::prelude::expect_context::<leptos::prelude::RwSignal<Route>>()
+}
+
+/// After a route change: when focus was in the page that changed (the “下一步” link pressed,
+/// which Leptos may keep and re-point at the following step) or went with it to `<body>`,
+/// it moves to the new page's heading (`main h2[tabindex]`), else to `<main>`, so a keyboard
+/// or screen-reader user goes on from the top of the new page. Focus in the step indicator
+/// stays on its link.
+fn focus_new_page() {
+    use wasm_bindgen::JsCast;
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Some(main) = doc.get_element_by_id("main") else {
+        return;
+    };
+    let body = doc.body().map(web_sys::Element::from);
+    let in_page = doc
+        .active_element()
+        .is_none_or(|a| Some(&a) == body.as_ref() || !a.is_connected() || main.contains(Some(&a)));
+    if !in_page {
+        return;
+    }
+    let target = doc
+        .query_selector("main h2[tabindex]")
+        .ok()
+        .flatten()
+        .unwrap_or(main);
+    if let Ok(el) = target.dyn_into::<web_sys::HtmlElement>() {
+        let _ = el.focus();
+    }
 }

@@ -14,6 +14,21 @@ pub fn SaveBar() -> impl IntoView {
     let contest = use_contest();
     let state = use_state();
     let confirm_clear = RwSignal::new(false);
+    // Keyboard focus: into the confirmation when it opens (its safe answer), back to the
+    // button that opened it when it closes.
+    let cancel_ref = NodeRef::<leptos::html::Button>::new();
+    let clear_ref = NodeRef::<leptos::html::Button>::new();
+    Effect::new(move |_| {
+        if let Some(b) = cancel_ref.get() {
+            let _ = b.focus();
+        }
+    });
+    let close = move || {
+        confirm_clear.set(false);
+        if let Some(b) = clear_ref.get_untracked() {
+            let _ = b.focus();
+        }
+    };
     let import_msg = RwSignal::new(None::<String>);
     let export = move |_| {
         let json = state.ws.with(Workspace::to_json);
@@ -65,7 +80,7 @@ pub fn SaveBar() -> impl IntoView {
         });
         let fresh = Workspace::fresh(&c2, crate::web::new_id("w"), crate::web::now_ms());
         state.replace(fresh);
-        confirm_clear.set(false);
+        close();
     };
     view! {
         <div class="save-bar no-print">
@@ -84,15 +99,16 @@ pub fn SaveBar() -> impl IntoView {
                 <button type="button" class="secondary small" on:click=export>{t().export_backup}</button>
                 <label class="button secondary small file-button" for="import-file">{t().import_backup}</label>
                 <input id="import-file" class="visually-hidden-file" type="file" accept="application/json,.json" on:change=on_import/>
-                <button type="button" class="danger small" on:click=move |_| confirm_clear.set(true)>{t().clear_all}</button>
+                <button type="button" class="danger small" node_ref=clear_ref on:click=move |_| confirm_clear.set(true)>{t().clear_all}</button>
             </div>
             <p class="import-msg" role="status">{move || import_msg.get()}</p>
             {move || confirm_clear.get().then(|| view! {
-                <div class="confirm-box" role="alertdialog" aria-labelledby="clear-q">
+                <div class="confirm-box" role="alertdialog" aria-labelledby="clear-q"
+                    on:keydown=move |ev: leptos::ev::KeyboardEvent| if ev.key() == "Escape" { close(); }>
                     <p id="clear-q">{t().clear_question}</p>
                     <button type="button" class="danger" on:click=clear.clone()>{t().clear_confirm}</button>
                     " "
-                    <button type="button" class="secondary" on:click=move |_| confirm_clear.set(false)>{t().cancel}</button>
+                    <button type="button" class="secondary" node_ref=cancel_ref on:click=move |_| close()>{t().cancel}</button>
                 </div>
             })}
         </div>

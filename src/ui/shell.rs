@@ -6,28 +6,60 @@ use super::state::use_state;
 use super::videos::Progress;
 use crate::core::contest::FieldRole;
 use crate::core::submission::Step;
-use crate::i18n::{fill, t};
+use crate::i18n::{fill, locale, t, Locale};
 use leptos::prelude::*;
 
-/// Product name, contest title and the unit deadline.
+/// Product name, the language switch, contest title and the unit deadline.
 #[component]
 pub fn Header() -> impl IntoView {
     let contest = use_contest();
     let deadline = contest.unit_deadline().map(format_date).unwrap_or_default();
+    // In English the official title and theme stay first, in Chinese, with the English after.
+    let english = locale() == Locale::En;
+    let title_en = (english && !contest.en.title.is_empty()).then(|| {
+        view! { <span class="contest-title-en" lang="en">{contest.en.title.clone()}</span> }
+    });
+    let theme = if english && !contest.en.theme.is_empty() {
+        format!("{} · {}", contest.theme, contest.en.theme)
+    } else {
+        contest.theme.clone()
+    };
     view! {
         <header class="site-header">
             <div class="brand">
                 <span class="brand-name">{t().app_name}</span>
                 <span class="brand-tagline">{t().tagline}</span>
+                <LocaleSwitch/>
             </div>
             <div class="contest">
-                <h1 class="contest-title">{contest.title.clone()}</h1>
+                <h1 class="contest-title">
+                    <span lang=english.then_some(Locale::Zh.tag())>{contest.title.clone()}</span>
+                    {title_en.map(|v| view! { <br/>{v} })}
+                </h1>
                 <p class="contest-meta">
-                    <span class="theme">{fill(t().theme_line, &[("theme", &contest.theme)])}</span>
+                    <span class="theme">{fill(t().theme_line, &[("theme", &theme)])}</span>
                     <span class="deadline">{fill(t().label_colon, &[("label", t().deadline_label)])} <time>{deadline}</time></span>
                 </p>
             </div>
         </header>
+    }
+}
+
+/// A button naming the other language in that language (English / 中文): a real button, so
+/// it takes focus and Enter/Space; its text and tooltip carry `lang` for screen readers.
+#[component]
+fn LocaleSwitch() -> impl IntoView {
+    let target = locale().other();
+    view! {
+        <button
+            type="button"
+            class="locale-switch secondary small"
+            lang=target.tag()
+            title=t().locale_switch_title
+            on:click=move |_| crate::web::locale::switch(target)
+        >
+            {t().locale_switch}
+        </button>
     }
 }
 
@@ -156,7 +188,13 @@ pub fn VideoStatus() -> impl IntoView {
 #[component]
 pub fn Footer() -> impl IntoView {
     let contest = use_contest();
-    let hosts = contest.organisers.hosts.join(t().list_separator);
+    // The hosts' English names when the definition has them, as this is not a form.
+    let names = if locale() == Locale::En && !contest.en.hosts.is_empty() {
+        &contest.en.hosts
+    } else {
+        &contest.organisers.hosts
+    };
+    let hosts = names.join(t().list_separator);
     view! {
         <footer class="site-footer">
             <p>{t().privacy_note}</p>

@@ -10,7 +10,7 @@ use crate::core::contest::ContestDefinition;
 use crate::core::submission::{
     blockers, reminders, work_state, Blocker, Reminder, Step, Work, WorkState, Workspace,
 };
-use crate::web::storage::{self, StorageError, WORKSPACE_KEY};
+use crate::web::storage::{self, workspace_key, StorageError};
 use leptos::prelude::*;
 use std::collections::BTreeSet;
 use std::sync::Arc;
@@ -91,13 +91,13 @@ impl AppState {
         let mut recovered = None;
         let now = crate::web::now_ms();
         let fresh = || Workspace::fresh(&contest, crate::web::new_id("w"), now);
-        let ws = match storage::load(WORKSPACE_KEY) {
+        let ws = match storage::load(&workspace_key()) {
             Ok(Some(json)) => {
                 match Workspace::open(&json, &contest, || crate::web::new_id("w"), now) {
                     Ok(ws) => ws,
                     Err(e) => {
                         // Keep the unreadable text under another key: never overwrite it.
-                        let aside = format!("{WORKSPACE_KEY}.unreadable-{now}");
+                        let aside = format!("{}.unreadable-{now}", workspace_key());
                         let _ = storage::save(&aside, &json);
                         recovered = Some((json, e.to_string()));
                         fresh()
@@ -178,7 +178,7 @@ impl AppState {
         let Some(json) = self.ws.try_with_untracked(Workspace::to_json) else {
             return;
         };
-        let status = match storage::save(WORKSPACE_KEY, &json) {
+        let status = match storage::save(&workspace_key(), &json) {
             Ok(()) => SaveStatus::Saved(crate::web::now_ms()),
             Err(e) => SaveStatus::Failed(e),
         };

@@ -32,7 +32,8 @@ pub fn StepPage(index: usize) -> impl IntoView {
         <SaveBar/>
         {(step != Step::Eligibility).then(|| view! { <WorksBar/> })}
         <section class="step-page" aria-labelledby="step-heading">
-            <h2 id="step-heading">{name}</h2>
+            // Focusable by script: a step change moves focus here (`route::focus_new_page`).
+            <h2 id="step-heading" tabindex="-1">{name}</h2>
             <p class="step-intro">{t().step_intros[index]}</p>
             {content}
             {(step != Step::Package).then(|| view! { <StepBlockers step=step/> })}

@@ -13,6 +13,21 @@ pub fn WorksBar() -> impl IntoView {
     let contest = use_contest();
     let state = use_state();
     let confirm_remove = RwSignal::new(None::<String>);
+    // Keyboard focus: into the confirmation when it opens (its safe answer), back to the bar's
+    // add button when it closes (the remove button that opened it may be gone).
+    let cancel_ref = NodeRef::<leptos::html::Button>::new();
+    let add_ref = NodeRef::<leptos::html::Button>::new();
+    Effect::new(move |_| {
+        if let Some(b) = cancel_ref.get() {
+            let _ = b.focus();
+        }
+    });
+    let close = move || {
+        confirm_remove.set(None);
+        if let Some(b) = add_ref.get_untracked() {
+            let _ = b.focus();
+        }
+    };
     let items = move || {
         let readiness = state.readiness.get();
         state.ws.with(|ws| {
@@ -55,10 +70,11 @@ pub fn WorksBar() -> impl IntoView {
         <div class="works-bar" role="region" aria-label=t().works_label>
             <span class="works-label">{t().works_label}</span>
             <ul class="work-tabs">{items}</ul>
-            <button type="button" class="secondary small add-work" on:click=move |_| add_work(&state)>{t().add_work}</button>
+            <button type="button" class="secondary small add-work" node_ref=add_ref on:click=move |_| add_work(&state)>{t().add_work}</button>
             {move || confirm_remove.get().map(|id| {
                 view! {
-                    <div class="confirm-box" role="alertdialog" aria-labelledby="rm-q">
+                    <div class="confirm-box" role="alertdialog" aria-labelledby="rm-q"
+                        on:keydown=move |ev: leptos::ev::KeyboardEvent| if ev.key() == "Escape" { close(); }>
                         <p id="rm-q">{t().remove_work_question}</p>
                         <button type="button" class="danger" on:click=move |_| {
                             // Its video jobs stop and its scan and contact sheet go too:
@@ -72,10 +88,10 @@ pub fn WorksBar() -> impl IntoView {
                                     }
                                 });
                             }
-                            confirm_remove.set(None);
+                            close();
                         }>{t().remove_work_confirm}</button>
                         " "
-                        <button type="button" class="secondary" on:click=move |_| confirm_remove.set(None)>{t().cancel}</button>
+                        <button type="button" class="secondary" node_ref=cancel_ref on:click=move |_| close()>{t().cancel}</button>
                     </div>
                 }
             })}

@@ -10,7 +10,6 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{IdbDatabase, IdbRequest, IdbTransactionMode};
 
-const DB_NAME: &str = "baosong";
 /// Version 2 added the `received` store; the upgrade creates whichever is missing.
 const DB_VERSION: u32 = 2;
 
@@ -55,6 +54,13 @@ fn request_promise(req: &IdbRequest) -> Promise {
     })
 }
 
+/// `baosong`, or `baosong.<namespace>` beside a namespaced workspace (see `launch`).
+fn db_name() -> String {
+    super::launch::storage_key("")
+        .trim_end_matches('.')
+        .to_string()
+}
+
 fn js_err(e: JsValue) -> String {
     super::js_message(&e)
 }
@@ -63,7 +69,9 @@ async fn open() -> Result<IdbDatabase, String> {
     let factory = web_sys::window()
         .and_then(|w| w.indexed_db().ok().flatten())
         .ok_or(crate::i18n::t().no_indexeddb)?;
-    let req = factory.open_with_u32(DB_NAME, DB_VERSION).map_err(js_err)?;
+    let req = factory
+        .open_with_u32(&db_name(), DB_VERSION)
+        .map_err(js_err)?;
     let upgrade = Closure::<dyn FnMut(web_sys::Event)>::new(move |e: web_sys::Event| {
         let target: web_sys::IdbOpenDbRequest = e.target().unwrap().unchecked_into();
         if let Ok(db) = target.result() {

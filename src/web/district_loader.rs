@@ -48,12 +48,15 @@ async fn load() -> Result<JsValue, String> {
     let pending = match pending {
         Some(p) => p,
         None => {
-            let script = load_script("./district.js")?;
+            let script = load_script(&super::assets::url("district.js"))?;
             let started = wasm_bindgen_futures::future_to_promise(async move {
                 JsFuture::from(script).await?;
-                JsFuture::from(load_script("./district-start.js")?).await?;
+                JsFuture::from(load_script(&super::assets::url("district-start.js"))?).await?;
                 let init: Function = district_bindings().dyn_into()?;
-                let options = super::js::object(&[("module_or_path", "./district_bg.wasm".into())]);
+                let options = super::js::object(&[(
+                    "module_or_path",
+                    super::assets::url("district_bg.wasm").into(),
+                )]);
                 let running: Promise = init.call1(&JsValue::NULL, &options)?.dyn_into()?;
                 JsFuture::from(running).await
             });

@@ -1,13 +1,18 @@
 //! The thin web-sys/gloo glue: location, storage, downloads, files, workers.
 //! Nothing here knows the contest rules; it moves bytes and strings for the UI.
 
+pub mod assets;
 pub mod blob_source;
 pub mod blob_store;
 pub mod district_loader;
 pub mod download;
+pub mod embed;
 pub mod files;
 pub mod js;
+pub mod launch;
+pub mod locale;
 pub mod native_digest;
+pub mod offline;
 pub mod package_blob;
 pub mod package_client;
 pub mod package_worker;

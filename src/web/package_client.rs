@@ -17,7 +17,7 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{MessageEvent, Worker, WorkerOptions};
 
 /// The worker's loader script (Trunk's `data-loader-shim`).
-const WORKER_URL: &str = "./package-worker_loader.js";
+const WORKER_FILE: &str = "package-worker_loader.js";
 
 type Pending = Rc<RefCell<HashMap<u32, (Function, Function)>>>;
 
@@ -39,7 +39,8 @@ thread_local! {
 fn start() -> Result<Rc<Client>, String> {
     let opts = WorkerOptions::new();
     opts.set_name("package");
-    let worker = Worker::new_with_options(WORKER_URL, &opts).map_err(|e| super::js_message(&e))?;
+    let worker = Worker::new_with_options(&super::assets::url(WORKER_FILE), &opts)
+        .map_err(|e| super::js_message(&e))?;
     let pending: Pending = Rc::default();
     let ready = Rc::new(Cell::new(false));
     let queued: Rc<RefCell<Vec<Object>>> = Rc::default();

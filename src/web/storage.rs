@@ -2,8 +2,10 @@
 
 use gloo::storage::{LocalStorage, Storage};
 
-/// Key of the saved workspace document.
-pub const WORKSPACE_KEY: &str = "baosong.workspace.v1";
+/// Key of the saved workspace document (`baosong.workspace.v1`, namespaced when the link asks).
+pub fn workspace_key() -> String {
+    super::launch::storage_key("workspace.v1")
+}
 
 /// Why saving or loading failed.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -53,7 +53,7 @@ impl Drop for VideoJob {
 }
 
 /// The worker's loader script (Trunk's `data-loader-shim`), next to the app's own files.
-const WORKER_URL: &str = "./video-worker_loader.js";
+const WORKER_FILE: &str = "video-worker_loader.js";
 
 /// Starts the video worker, posts `msg` once it is ready, and turns every later message into
 /// an event with `parse`, which also says whether the job is over (the worker is then
@@ -66,7 +66,8 @@ fn spawn<E: 'static>(
 ) -> Result<VideoJob, String> {
     let opts = WorkerOptions::new();
     opts.set_name("video");
-    let worker = Worker::new_with_options(WORKER_URL, &opts).map_err(|e| super::js_message(&e))?;
+    let worker = Worker::new_with_options(&super::assets::url(WORKER_FILE), &opts)
+        .map_err(|e| super::js_message(&e))?;
     let on_event = std::rc::Rc::new(on_event);
     let cb = on_event.clone();
     let w2 = worker.clone();

@@ -299,22 +299,23 @@ pub async fn decode_sound<S: ByteSource + ?Sized>(
     let failed: Rc<RefCell<Option<String>>> = Rc::default();
     let (a, f) = (analyser.clone(), failed.clone());
     let on_data = Closure::<dyn FnMut(AudioData)>::new(move |data: AudioData| {
-        let n = data.number_of_frames();
-        let planes: Vec<Vec<f32>> = (0..data.number_of_channels())
-            .map(|c| {
-                let opts = AudioDataCopyToOptions::new(c);
-                opts.set_format(AudioSampleFormat::F32Planar);
-                // Straight into wasm memory: no JS array per channel and AudioData.
-                let mut bytes = vec![0u8; n as usize * 4];
-                match data.copy_to_with_u8_slice(&mut bytes, &opts) {
-                    Ok(()) => bytes
-                        .chunks_exact(4)
-                        .map(|b| f32::from_le_bytes([b[0], b[1], b[2], b[3]]))
-                        .collect(),
-                    Err(_) => vec![0.0; n as usize],
+        let n = data.number_of_frames() as usize;
+        let channels = data.number_of_channels() as usize;
+        // One interleaved f32 copy, split here: WebKitGTK 2.50 crashes its web process on a
+        // planar copy of planar data (docs/BROWSERS.md); every engine converts to `f32`.
+        let opts = AudioDataCopyToOptions::new(0);
+        opts.set_format(AudioSampleFormat::F32);
+        // Straight into wasm memory: no JS array per AudioData.
+        let mut bytes = vec![0u8; n * channels * 4];
+        let mut planes: Vec<Vec<f32>> = vec![Vec::with_capacity(n); channels];
+        match data.copy_to_with_u8_slice(&mut bytes, &opts) {
+            Ok(()) => {
+                for (i, b) in bytes.chunks_exact(4).enumerate() {
+                    planes[i % channels].push(f32::from_le_bytes([b[0], b[1], b[2], b[3]]));
                 }
-            })
-            .collect();
+            }
+            Err(_) => planes.iter_mut().for_each(|p| p.resize(n, 0.0)),
+        }
         data.close();
         let refs: Vec<&[f32]> = planes.iter().map(Vec::as_slice).collect();
         a.borrow_mut().push(&refs);

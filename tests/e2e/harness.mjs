@@ -1,19 +1,13 @@
 // Shared e2e plumbing: a static server for dist/, Debian's Chromium, console-error guard.
-import { createServer } from 'node:http';
 import { readFile, stat, mkdir } from 'node:fs/promises';
-import { extname, join, normalize, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
+import { serveDir } from './static-server.mjs';
 
 export const ROOT = resolve(import.meta.dirname, '..', '..');
-export const DIST = join(ROOT, 'dist');
+export const DIST = process.env.BAOSONG_DIST ? resolve(process.env.BAOSONG_DIST) : join(ROOT, 'dist');
 export const ARTIFACTS = join(ROOT, 'test-artifacts');
 export const FIXTURES = join(ROOT, 'fixtures', 'generated');
-
-const TYPES = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript',
-  '.wasm': 'application/wasm', '.css': 'text/css', '.json': 'application/json',
-  '.svg': 'image/svg+xml', '.png': 'image/png', '.webmanifest': 'application/manifest+json',
-};
 
 /** Serves dist/ on 127.0.0.1. Refuses to start when the port is taken: a stale server
  *  would make the tests pass against old files. */
@@ -21,28 +15,7 @@ export async function startServer(port = Number(process.env.E2E_PORT || 8765)) {
   await stat(join(DIST, 'index.html')).catch(() => {
     throw new Error('dist/index.html missing: run `trunk build --release` first');
   });
-  const requests = [];
-  const server = createServer(async (req, res) => {
-    requests.push(req.url);
-    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-    let file = normalize(join(DIST, path === '/' ? 'index.html' : path));
-    if (!file.startsWith(DIST)) { res.writeHead(403).end(); return; }
-    try {
-      if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
-      const body = await readFile(file);
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] || 'application/octet-stream', 'cache-control': 'no-store' });
-      res.end(body);
-    } catch {
-      res.writeHead(404).end('not found');
-    }
-  });
-  await new Promise((ok, fail) => {
-    server.once('error', (e) => fail(e.code === 'EADDRINUSE'
-      ? new Error(`port ${port} is taken: stop the other server first (a stale one would serve old files)`)
-      : e));
-    server.listen(port, '127.0.0.1', ok);
-  });
-  return { url: `http://127.0.0.1:${port}/`, requests, close: () => new Promise((r) => server.close(r)) };
+  return serveDir({ root: DIST, mount: '/', port });
 }
 
 /** Debian's Chromium, headless, with no background traffic. */
@@ -104,10 +77,11 @@ export const VALID_CREDIT_CODE = '915000002028033848';
 export const SAMPLE_SUMMARY = '本片讲述重庆某研究院青年科研团队十年攻关新型材料的故事，展现求实创新、协同育人的科学家精神；创新点在于以实验室日志为线索串联人物与成果，采用第一人称叙事。';
 
 /** Fills every step for the selected work as a unit would, with `video` as its file, and
- *  waits until the package step says it is ready. */
+ *  waits until the package step says it is ready. `page` may be a Frame (an embedded app);
+ *  `district: null` leaves the district alone (fixed by the embedding page). */
 export async function completeWork(page, server, { title, video, district = '渝中区', unit = '重庆某某新材料科技有限公司' }) {
   await goToStep(page, server, 'eligibility', '单位与资格');
-  await page.locator('#district').selectOption(district);
+  if (district) await page.locator('#district').selectOption(district);
   await page.getByLabel('在渝企业').check();
   await page.getByLabel('创作单位', { exact: true }).fill(unit);
   await page.getByLabel('统一社会信用代码').fill(VALID_CREDIT_CODE);

@@ -1,6 +1,7 @@
 //! The serde-typed shape of a contest definition.
 
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
 /// A whole contest: identity, people, rules, forms, districts, timeline and rubric.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -41,6 +42,94 @@ pub struct ContestDefinition {
     /// Optional work categories (作品类别); empty when the contest has none.
     #[serde(default)]
     pub categories: Vec<String>,
+    /// English beside the official texts, for the English interface; optional throughout.
+    #[serde(default, skip_serializing_if = "EnglishTexts::is_empty")]
+    pub en: EnglishTexts,
+}
+
+/// English for the English interface, which shows it beside the official Chinese (never
+/// instead of it). The printed forms, .docx and packages never read it: the contest takes
+/// Chinese forms. Every part is optional, and a text without English shows in Chinese only.
+/// Kept apart from the Chinese structures, keyed by their ids, so a definition written before
+/// it existed loads unchanged and the official texts read the same as the notice.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct EnglishTexts {
+    /// The contest's title.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub title: String,
+    /// The activity theme.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub theme: String,
+    /// The hosts (主办单位), in the definition's order; empty or one per host.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub hosts: Vec<String>,
+    /// The submission form's title.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub form_title: String,
+    /// The submission form's attachment label, e.g. `Attachment 3`.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub form_attachment: String,
+    /// Unit kind labels by unit kind id.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub unit_kinds: BTreeMap<String, String>,
+    /// Form field labels and hints by field id.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub fields: BTreeMap<String, FieldEnglish>,
+    /// Statements of the eligibility, self-check and pledge confirmations, by rule id.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub confirmations: BTreeMap<String, ConfirmationEnglish>,
+    /// The pledge.
+    #[serde(skip_serializing_if = "PledgeEnglish::is_empty")]
+    pub pledge: PledgeEnglish,
+}
+
+impl EnglishTexts {
+    /// Whether the definition has no English at all.
+    pub fn is_empty(&self) -> bool {
+        *self == EnglishTexts::default()
+    }
+}
+
+/// A form field's label (and hint) in English.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FieldEnglish {
+    /// The label's meaning, e.g. `Creating unit`.
+    pub label: String,
+    /// The hint, when the Chinese one has something to say.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub hint: String,
+}
+
+/// A confirmation's statement (and detail) in English.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ConfirmationEnglish {
+    /// The statement.
+    pub statement: String,
+    /// The longer explanation, when the Chinese has one.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub detail: String,
+}
+
+/// The pledge in English.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct PledgeEnglish {
+    /// Heading.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub title: String,
+    /// A translation of the text, with the same `{unit_name}` and `{credit_code}` placeholders.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub text: String,
+}
+
+impl PledgeEnglish {
+    /// Whether nothing of the pledge is translated.
+    pub fn is_empty(&self) -> bool {
+        self.title.is_empty() && self.text.is_empty()
+    }
 }
 
 /// The bodies that run the contest (主办/协办/承办/媒体支持).
@@ -468,8 +557,33 @@ impl ContestDefinition {
 
     /// The pledge text with the unit's name and credit code filled in; blanks stay visible.
     pub fn pledge_text(&self, unit_name: &str, credit_code: &str) -> String {
+        Self::fill_pledge(&self.pledge.text, unit_name, credit_code)
+    }
+
+    /// The English translation of the pledge filled in like [`Self::pledge_text`], if any.
+    pub fn pledge_text_en(&self, unit_name: &str, credit_code: &str) -> Option<String> {
+        let text = &self.en.pledge.text;
+        (!text.is_empty()).then(|| Self::fill_pledge(text, unit_name, credit_code))
+    }
+
+    fn fill_pledge(template: &str, unit_name: &str, credit_code: &str) -> String {
         let values = Self::pledge_values(unit_name, credit_code);
         let pairs: Vec<(&str, &str)> = values.iter().map(|(k, v)| (*k, v.as_str())).collect();
-        crate::core::template::fill(&self.pledge.text, &pairs)
+        crate::core::template::fill(template, &pairs)
+    }
+
+    /// The English of the form field with this id, if the definition has it.
+    pub fn field_en(&self, id: &str) -> Option<&FieldEnglish> {
+        self.en.fields.get(id)
+    }
+
+    /// The English of the confirmation with this rule id, if the definition has it.
+    pub fn confirmation_en(&self, rule: &str) -> Option<&ConfirmationEnglish> {
+        self.en.confirmations.get(rule)
+    }
+
+    /// The English label of the unit kind with this id, `""` when the definition has none.
+    pub fn unit_kind_en(&self, id: &str) -> &str {
+        self.en.unit_kinds.get(id).map_or("", String::as_str)
     }
 }

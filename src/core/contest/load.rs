@@ -101,6 +101,7 @@ fn check(def: &ContestDefinition) -> Result<(), DefinitionError> {
             return Err(invalid("pledge.text", format!("缺少占位符 {placeholder}")));
         }
     }
+    check_english(def)?;
     let mut names = HashSet::new();
     for (i, dist) in def.districts.iter().enumerate() {
         if !names.insert(dist.name.as_str()) {
@@ -172,6 +173,74 @@ fn check_roles(def: &ContestDefinition) -> Result<(), DefinitionError> {
                     role.key()
                 ),
             ));
+        }
+    }
+    Ok(())
+}
+
+/// The English refers only to ids that exist (a typo would silently show Chinese only), has
+/// no blank texts, one name per host, and the pledge's placeholders when it translates it.
+fn check_english(def: &ContestDefinition) -> Result<(), DefinitionError> {
+    let en = &def.en;
+    let blank = |path: String| invalid(path, "英文不能为空（没有英文时删去这一项）");
+    for (id, label) in &en.unit_kinds {
+        if !def.unit_kinds.iter().any(|k| &k.id == id) {
+            return Err(invalid(
+                format!("en.unit_kinds.{id}"),
+                format!("没有 id 为 {id} 的单位类型"),
+            ));
+        }
+        if label.trim().is_empty() {
+            return Err(blank(format!("en.unit_kinds.{id}")));
+        }
+    }
+    for (id, field) in &en.fields {
+        if def.field(id).is_none() {
+            return Err(invalid(
+                format!("en.fields.{id}"),
+                format!("报送表中没有 id 为 {id} 的字段"),
+            ));
+        }
+        if field.label.trim().is_empty() {
+            return Err(blank(format!("en.fields.{id}.label")));
+        }
+    }
+    let rules: HashSet<&str> = def
+        .eligibility
+        .iter()
+        .chain(&def.self_checks)
+        .chain(&def.pledge.promises)
+        .map(|c| c.rule.as_str())
+        .collect();
+    for (rule, c) in &en.confirmations {
+        if !rules.contains(rule.as_str()) {
+            return Err(invalid(
+                format!("en.confirmations.{rule}"),
+                format!("资格确认、自查和承诺中都没有规则 {rule}"),
+            ));
+        }
+        if c.statement.trim().is_empty() {
+            return Err(blank(format!("en.confirmations.{rule}.statement")));
+        }
+    }
+    if !en.hosts.is_empty() && en.hosts.len() != def.organisers.hosts.len() {
+        return Err(invalid(
+            "en.hosts",
+            format!(
+                "有 {} 个英文名称，而主办单位有 {} 个：应一一对应",
+                en.hosts.len(),
+                def.organisers.hosts.len()
+            ),
+        ));
+    }
+    if !en.pledge.text.is_empty() {
+        for placeholder in ["{unit_name}", "{credit_code}"] {
+            if !en.pledge.text.contains(placeholder) {
+                return Err(invalid(
+                    "en.pledge.text",
+                    format!("缺少占位符 {placeholder}"),
+                ));
+            }
         }
     }
     Ok(())

@@ -9,7 +9,7 @@ mod review;
 mod send;
 mod state;
 
-use crate::core::contest::{builtin, ContestDefinition};
+use crate::core::contest::ContestDefinition;
 use crate::i18n::t;
 use leptos::prelude::*;
 use state::{use_district, DistrictState};
@@ -39,8 +39,16 @@ pub fn mount_district(el: web_sys::HtmlElement) {
         let (contest, state) = STATE.with(|s| {
             s.borrow_mut()
                 .get_or_insert_with(|| {
-                    let contest = Arc::new(builtin());
+                    // The edition the page runs (a definition file named in the link, or the
+                    // built-in one), and the district the embedding page speaks for.
+                    let contest = Arc::new(crate::web::launch::page_contest());
                     let state = root.with(|| DistrictState::start(contest.clone()));
+                    if let Some(d) = crate::web::launch::options().district {
+                        let known = contest.districts.iter().any(|k| k.name == d);
+                        if known && state.ws.with_untracked(|ws| ws.office.district.is_empty()) {
+                            state.write(|ws| ws.office.district = d);
+                        }
+                    }
                     (contest, state)
                 })
                 .clone()

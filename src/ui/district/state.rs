@@ -22,7 +22,9 @@ use std::collections::{BTreeMap, HashMap, VecDeque};
 use std::sync::Arc;
 
 /// Local-storage key of the district workspace (apart from the unit's drafts).
-pub const DISTRICT_KEY: &str = "baosong.district.v1";
+fn district_key() -> String {
+    crate::web::launch::storage_key("district.v1")
+}
 
 /// Most videos hashed at once, whatever the machine offers: each worker may hold a whole
 /// file in memory on the WebCrypto path (up to `native_digest_limit`), and reading from one
@@ -76,10 +78,10 @@ impl DistrictState {
     /// Loads the saved workspace (or starts an empty one) and its files from IndexedDB.
     pub fn start(contest: Arc<ContestDefinition>) -> DistrictState {
         let mut save_error = None;
-        let ws = match storage::load(DISTRICT_KEY) {
+        let ws = match storage::load(&district_key()) {
             Ok(Some(json)) => DistrictWorkspace::from_json(&json).unwrap_or_else(|e| {
                 // Keep the unreadable text aside: never overwrite it.
-                let aside = format!("{DISTRICT_KEY}.unreadable-{}", crate::web::now_ms());
+                let aside = format!("{}.unreadable-{}", district_key(), crate::web::now_ms());
                 let _ = storage::save(&aside, &json);
                 save_error = Some(e.to_string());
                 DistrictWorkspace::new("")
@@ -105,7 +107,7 @@ impl DistrictState {
     pub fn write(&self, f: impl FnOnce(&mut DistrictWorkspace)) {
         self.ws.update(f);
         let json = self.ws.with_untracked(DistrictWorkspace::to_json);
-        let result = storage::save(DISTRICT_KEY, &json);
+        let result = storage::save(&district_key(), &json);
         self.save_error.set(
             result
                 .err()
