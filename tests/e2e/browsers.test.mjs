@@ -279,3 +279,41 @@ test('a browser missing what the app needs gets a plain message in Chinese and E
     await browser.close();
   }
 });
+
+// Issue 10, one file: baosong.html alone, opened from file:// in Firefox ESR (Chromium's run is
+// in offline.test.mjs): it starts, inspects and hashes a video in its blob: workers, keeps a
+// draft across a reload, and opens the district workspace (its own wasm, also unpacked).
+test('the single file opens from file:// in Firefox ESR: inspect, hash, keep the draft, district workspace', { timeout: 300000 }, async (t) => {
+  const { DIST } = await import('./harness.mjs');
+  const { mkdtemp, cp } = await import('node:fs/promises');
+  const { tmpdir } = await import('node:os');
+  const dir = await mkdtemp(join(tmpdir(), 'baosong-one-ff-'));
+  await cp(join(DIST, 'baosong.html'), join(dir, 'baosong.html'));
+  const url = 'file://' + join(dir, 'baosong.html');
+  const driver = await startDriver('firefox');
+  let s;
+  try {
+    s = await Session.create(driver, driver.capabilities({ downloadDir: dir }));
+    t.diagnostic(`${driver.label}: ${s.browser}`);
+    await s.navigate(url + '#/video');
+    await s.waitFor('nav.steps', { timeout: 60000 });
+    await s.execute(HOOKS);
+    await s.sendKeys(await s.waitFor('#video-file'), FIXTURE);
+    await s.waitFor('.verdict', { timeout: 60000 });
+    const code = await s.waitFor('.sha256 code', { timeout: 120000 });
+    assert.ok((await s.text(code)).includes(sha256(await readFile(FIXTURE))), 'the SHA-256 of the file');
+    await goTo(s, 'form', '报送表');
+    await type(s, '#f-work_title', '单文件版 Firefox');
+    await s.navigate(url + '#/form');
+    await s.execute('location.reload();');
+    await s.waitFor('nav.steps', { timeout: 60000 });
+    assert.equal(await s.property(await s.waitFor('#f-work_title'), 'value'), '单文件版 Firefox', 'the draft survives a reload');
+    await s.execute('location.hash = "#/district";');
+    await s.waitFor('#district-heading', { timeout: 60000 });
+    await s.execute(HOOKS);
+    assert.deepEqual(await s.execute('return window.__e2e.problems;'), []);
+  } finally {
+    await s?.delete();
+    await driver.stop();
+  }
+});
