@@ -73,7 +73,14 @@ async function goTo(s, slug, heading) {
 async function type(s, css, text) {
   const el = await s.waitFor(css);
   await s.clear(el);
-  await s.sendKeys(el, text);
+  // One character at a time, each waited for: on a loaded machine WebKitWebDriver sends keys
+  // faster than the page takes them and drops the rest of a long CJK string (a driver race:
+  // the same element keeps focus and every character that arrives is kept).
+  for (const ch of text) {
+    const before = [...(await s.property(el, 'value'))].length;
+    await s.sendKeys(el, ch);
+    await s.waitUntil('return [...arguments[0].value].length > arguments[1];', [el, before], { what: `${css} took ${ch}` });
+  }
   assert.equal(await s.property(el, 'value'), text, `${css} holds what was typed`);
 }
 

@@ -226,7 +226,12 @@ export class Session {
     await this.execute("arguments[0].scrollIntoView({ block: 'center', inline: 'nearest' });", el);
     return this.cmd('POST', `/element/${el[ELEMENT]}/click`, {});
   }
-  clear(el) { return this.cmd('POST', `/element/${el[ELEMENT]}/clear`, {}); }
+  /** Clears `el`, centred first like a click (an element under the sticky bar is "not
+   *  interactable" to WebKitWebDriver). */
+  async clear(el) {
+    await this.execute("arguments[0].scrollIntoView({ block: 'center', inline: 'nearest' });", el);
+    return this.cmd('POST', `/element/${el[ELEMENT]}/clear`, {});
+  }
   text(el) { return this.cmd('GET', `/element/${el[ELEMENT]}/text`); }
   property(el, name) { return this.cmd('GET', `/element/${el[ELEMENT]}/property/${name}`); }
 
