@@ -67,7 +67,11 @@ fn run(args: &[&str]) -> (i32, Vec<Value>, String) {
 /// is sent separately; one from 江北区.
 fn files() -> (PathBuf, Vec<String>) {
     let def = builtin();
-    let dir = std::env::temp_dir().join(format!("baosong-district-cli-{}", std::process::id()));
+    // One folder per call: the tests of this file run in parallel threads of one process, and
+    // rewriting a shared folder while another test's CLI reads it made them flaky.
+    static CALLS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let n = CALLS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let dir = std::env::temp_dir().join(format!("baosong-district-cli-{}-{n}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let mut clean = Spec::new("科学家的一天");
     clean.video = fixture_bytes("ok-1080p-faststart.mp4");
