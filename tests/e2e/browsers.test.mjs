@@ -78,8 +78,12 @@ async function type(s, css, text) {
   // the same element keeps focus and every character that arrives is kept).
   for (const ch of text) {
     const before = [...(await s.property(el, 'value'))].length;
-    await s.sendKeys(el, ch);
-    await s.waitUntil('return [...arguments[0].value].length > arguments[1];', [el, before], { what: `${css} took ${ch}` });
+    // A key the driver dropped under load never arrives: sent again, at most twice.
+    for (let attempt = 0; ; attempt++) {
+      await s.sendKeys(el, ch);
+      const took = await s.waitUntil('return [...arguments[0].value].length > arguments[1];', [el, before], { what: `${css} took ${ch}`, timeout: 3000 }).catch((e) => (attempt < 2 ? false : Promise.reject(e)));
+      if (took) break;
+    }
   }
   assert.equal(await s.property(el, 'value'), text, `${css} holds what was typed`);
 }
