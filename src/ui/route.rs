@@ -44,8 +44,12 @@ pub fn provide_route() -> leptos::prelude::RwSignal<Route> {
     let route = RwSignal::new(Route::from_hash(&crate::web::location_hash()));
     let handle = window_event_listener(leptos::ev::hashchange, move |_| {
         route.set(Route::from_hash(&crate::web::location_hash()));
-        // After the new page is on screen (Leptos patches it in a microtask).
-        request_animation_frame(focus_new_page);
+        // After the new page is on screen (Leptos patches it in a microtask), unless the user
+        // has moved focus themselves by then.
+        let before = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.active_element());
+        request_animation_frame(move || focus_new_page(before));
     });
     on_cleanup(move || handle.remove());
     provide_context(route);
@@ -62,7 +66,7 @@ pub fn use_route() -> leptos::prelude::RwSignal<Route> {
 /// it moves to the new page's heading (`main h2[tabindex]`), else to `<main>`, so a keyboard
 /// or screen-reader user goes on from the top of the new page. Focus in the step indicator
 /// stays on its link.
-fn focus_new_page() {
+fn focus_new_page(before: Option<web_sys::Element>) {
     use wasm_bindgen::JsCast;
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
         return;
@@ -71,6 +75,14 @@ fn focus_new_page() {
         return;
     };
     let body = doc.body().map(web_sys::Element::from);
+    let now = doc.active_element();
+    if now.is_some()
+        && now != before
+        && now != body
+        && now.as_ref().is_some_and(|a| a.is_connected())
+    {
+        return;
+    }
     let in_page = doc
         .active_element()
         .is_none_or(|a| Some(&a) == body.as_ref() || !a.is_connected() || main.contains(Some(&a)));
