@@ -94,12 +94,18 @@ try {
       return await new Promise((ok, fail) => {
         let t0 = 0;
         worker.onerror = (e) => fail(new Error(e.message || 'worker error'));
-        worker.onmessage = ({ data }) => {
-          if (data.type === 'ready') { t0 = performance.now(); worker.postMessage({ file, rules }); }
-          else if (data.type === 'inspected') {
-            const r = JSON.parse(data.inspection);
-            ok({ wall_ms: performance.now() - t0, inner_ms: data.ms, reads: data.reads, bytes_read: r.bytes_read, verdict: r.verdict, moov_size: r.facts?.moov_size ?? null });
-          } else if (data.type === 'error') fail(new Error(data.message));
+        // The worker's envelope (src/web/video_protocol.rs): {msg: JSON, blob?}.
+        // Externally tagged: "ready", {"inspected": {…}}, {"failed": {message}}.
+        worker.onmessage = ({ data: raw }) => {
+          const data = JSON.parse(raw.msg);
+          if (data === 'ready') {
+            t0 = performance.now();
+            const msg = { fingerprint: { inspect: JSON.parse(rules), chunk: 4 << 20, stream: false } };
+            worker.postMessage({ msg: JSON.stringify(msg), blob: file });
+          } else if (data.inspected) {
+            const d = data.inspected, r = d.inspection;
+            ok({ wall_ms: performance.now() - t0, inner_ms: d.ms, reads: d.reads, bytes_read: r.bytes_read, verdict: r.verdict, moov_size: r.facts?.moov_size ?? null });
+          } else if (data.failed) fail(new Error(data.failed.message));
         };
       });
     } finally { worker.terminate(); }
@@ -183,9 +189,22 @@ try {
       return await new Promise((ok, fail) => {
         let t0 = 0;
         worker.onerror = (e) => fail(new Error(e.message || 'worker error'));
-        worker.onmessage = ({ data }) => {
-          if (data.type === 'ready') { t0 = performance.now(); worker.postMessage({ file: blob, chunk, ...extra }); }
-          else if (data.type === 'done') ok({ ms: performance.now() - t0, sha256: data.sha256, crc32: data.crc32, size: data.size, native: data.native });
+        // The app's worker speaks in envelopes (src/web/video_protocol.rs); hash-wasm's in
+        // plain objects.
+        const ours = workerUrl.includes('video-worker');
+        // Ours as {type, …} like hash-wasm's: "ready" / {"done": {fingerprint, native}} / {"failed": …}.
+        const plain = (m) => (typeof m === 'string' ? { type: m }
+          : m.done ? { type: 'done', ...m.done.fingerprint, native: m.done.native }
+          : m.failed ? { type: 'error', message: m.failed.message } : { type: Object.keys(m)[0] });
+        worker.onmessage = ({ data: raw }) => {
+          const data = ours ? plain(JSON.parse(raw.msg)) : raw;
+          if (data.type === 'ready') {
+            t0 = performance.now();
+            if (ours) {
+              const msg = { fingerprint: { inspect: null, chunk, stream: !!extra.stream } };
+              worker.postMessage({ msg: JSON.stringify(msg), blob });
+            } else worker.postMessage({ file: blob, chunk, ...extra });
+          } else if (data.type === 'done') ok({ ms: performance.now() - t0, sha256: data.sha256, crc32: data.crc32, size: data.size, native: data.native });
           else if (data.type === 'error') fail(new Error(data.message));
         };
       });

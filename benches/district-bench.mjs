@@ -11,7 +11,7 @@
 //      files chosen together: time until every video is hashed and matched (no
 //      等待核验/正在核验 left, the video column says 通过 on each row) → aggregate MB/s, against
 //      "one worker": the same K files hashed one after another, in the same browser, by the
-//      app's own video worker (./video-worker_loader.js, {file, chunk: 8 MiB}).
+//      app's own video worker (./video-worker_loader.js, a fingerprint request, 8 MiB chunks).
 // Prints a table on stderr, then one JSON line (last line) on stdout.
 //
 // Usage: node benches/district-bench.mjs prepare DIR   build the inputs into DIR (package CLI)
@@ -469,10 +469,15 @@ async function measureOneWorker(browser, server, inputs) {
         const worker = new Worker('./video-worker_loader.js');
         let t0 = 0;
         worker.onerror = (e) => { worker.terminate(); fail(new Error(e.message || 'worker error')); };
-        worker.onmessage = ({ data }) => {
-          if (data.type === 'ready') { t0 = performance.now(); worker.postMessage({ file, chunk }); }
-          else if (data.type === 'done') { worker.terminate(); ok({ ms: performance.now() - t0, sha256: data.sha256, size: data.size, native: data.native }); }
-          else if (data.type === 'error') { worker.terminate(); fail(new Error(data.message)); }
+        // The worker's envelope (src/web/video_protocol.rs): {msg: JSON, blob?}.
+        worker.onmessage = ({ data: raw }) => {
+          const data = JSON.parse(raw.msg);
+          if (data === 'ready') {
+            t0 = performance.now();
+            const msg = { fingerprint: { inspect: null, chunk, stream: false } };
+            worker.postMessage({ msg: JSON.stringify(msg), blob: file });
+          } else if (data.done) { worker.terminate(); const f = data.done.fingerprint; ok({ ms: performance.now() - t0, sha256: f.sha256, size: f.size, native: data.done.native }); }
+          else if (data.failed) { worker.terminate(); fail(new Error(data.failed.message)); }
         };
       });
       const out = [];

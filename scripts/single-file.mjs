@@ -45,6 +45,7 @@ export async function buildSingleFile(dir) {
     'district.js': ['text/javascript', await readFile(join(dir, 'district.js'))],
     'district-start.js': ['text/javascript', await readFile(join(dir, 'district-start.js'))],
     'district_bg.wasm': ['application/wasm', await readFile(join(dir, 'district_bg.wasm'))],
+    'en.json': ['application/json', await readFile(join(dir, 'en.json'))],
     'video-worker.js': ['text/javascript', await readFile(join(dir, 'video-worker.js'))],
     'video-worker_bg.wasm': ['application/wasm', await readFile(join(dir, 'video-worker_bg.wasm'))],
     'package-worker.js': ['text/javascript', await readFile(join(dir, 'package-worker.js'))],
@@ -86,6 +87,7 @@ export async function buildSingleFile(dir) {
     'district.js': url(files['district.js']),
     'district-start.js': url(files['district-start.js']),
     'district_bg.wasm': url(files['district_bg.wasm']),
+    'en.json': url(files['en.json']),
   };
   const app = (() => {
 ${inert(page)}

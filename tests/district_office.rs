@@ -81,3 +81,25 @@ fn days_left_until_the_collection_deadline() {
     );
     assert_eq!(phase_deadline(&def, "judging", "2023-07-01"), None);
 }
+
+#[test]
+fn each_setting_is_set_and_read_through_the_office() {
+    let fields = [
+        OfficeField::District,
+        OfficeField::Name,
+        OfficeField::Contact,
+        OfficeField::Phone,
+        OfficeField::Opinion,
+        OfficeField::Date,
+    ];
+    let mut o = Office::new("");
+    for (i, f) in fields.iter().enumerate() {
+        o.set(*f, format!("<b>值{i}</b> "));
+    }
+    for (i, f) in fields.iter().enumerate() {
+        // Stored exactly as typed, each in its own slot.
+        assert_eq!(o.get(*f), format!("<b>值{i}</b> "));
+    }
+    assert_eq!(o.district, "<b>值0</b> ");
+    assert_eq!(o.date, "<b>值5</b> ");
+}

@@ -11,7 +11,7 @@ use baosong::core::district::collection::Collection;
 use baosong::core::district::flags::review;
 use baosong::core::district::recommendation::Recommendation;
 use baosong::core::district::workspace::DistrictWorkspace;
-use baosong::core::package::build::CONTACT_SHEET;
+use baosong::core::package::members::CONTACT_SHEET;
 use baosong::core::package::zip_write::Part;
 use district_support::package_support::SHEET;
 use district_support::{office, package, receive_bytes, unzip, Spec};
@@ -40,6 +40,8 @@ fn the_contact_sheet_is_located_in_the_received_file_and_the_hints_are_the_units
     let p = e.precheck().expect("the unit's pre-check");
     assert_eq!(p.findings[0].message, "片头约 4 秒为字幕卡");
     assert_eq!(p.findings[0].rule, "R-VID-7");
+    assert_eq!(e.precheck_hints(), Some(p.findings.len()));
+    assert!(e.precheck_hints() > Some(0));
 
     // A package without a pre-check has neither.
     let plain = Spec::new("另一件作品");
@@ -47,6 +49,7 @@ fn the_contact_sheet_is_located_in_the_received_file_and_the_hints_are_the_units
     let e = c.entry(&id).unwrap();
     assert!(e.contact_sheet().is_none());
     assert!(e.precheck().is_none());
+    assert_eq!(e.precheck_hints(), None, "no pre-check is not zero hints");
 }
 
 #[test]

@@ -148,7 +148,9 @@ fn every_template_placeholder_is_known() {
 
 // Locales: every table complete, the same placeholders, English in English.
 
-use baosong::i18n::{locale, set_locale, Locale, Strings, EN, ZH};
+use baosong::i18n::{
+    load_english, locale, set_locale, EnglishError, Locale, Strings, STRING_COUNT, ZH,
+};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// English strings that deliberately hold Chinese, each with why. Anything else Chinese in
@@ -231,9 +233,14 @@ fn declared_keys() -> BTreeSet<String> {
     keys
 }
 
-fn table(s: &Strings) -> BTreeMap<&'static str, &'static str> {
+/// The English table (read from `src/i18n/en.json`, as the page reads it).
+fn en() -> &'static Strings {
+    Locale::En.strings()
+}
+
+fn table(s: &Strings) -> BTreeMap<String, &'static str> {
     let entries = s.entries();
-    let map: BTreeMap<_, _> = entries.iter().copied().collect();
+    let map: BTreeMap<_, _> = entries.iter().cloned().collect();
     assert_eq!(map.len(), entries.len(), "entries() lists a key twice");
     map
 }
@@ -281,7 +288,7 @@ fn placeholders(s: &str) -> BTreeSet<&str> {
 #[test]
 fn every_locale_has_the_placeholders_of_the_chinese() {
     let zh = table(&ZH);
-    let en = table(&EN);
+    let en = table(en());
     let mut wrong = Vec::new();
     for (key, text) in &zh {
         let theirs = placeholders(en[key]);
@@ -304,9 +311,9 @@ fn every_locale_has_the_placeholders_of_the_chinese() {
 fn english_is_written_in_english() {
     let allowed: BTreeMap<_, _> = CHINESE_IN_ENGLISH.into_iter().collect();
     let mut found = Vec::new();
-    for (key, text) in EN.entries() {
+    for (key, text) in en().entries() {
         let chinese = text.chars().any(is_chinese);
-        match (chinese, allowed.contains_key(key)) {
+        match (chinese, allowed.contains_key(key.as_str())) {
             (true, false) => found.push(format!("{key}: {text}")),
             (false, true) => found.push(format!("{key} is listed as Chinese but is not")),
             _ => {}
@@ -319,7 +326,7 @@ fn english_is_written_in_english() {
     );
     // The switch names each language in itself.
     assert_eq!(ZH.locale_switch, "English");
-    assert_eq!(EN.locale_switch, "中文");
+    assert_eq!(en().locale_switch, "中文");
 }
 
 #[test]
@@ -351,4 +358,100 @@ fn t_follows_the_active_locale_and_starts_in_chinese() {
     assert_eq!(fill(t().step_of, &[("n", "2"), ("m", "5")]), "Step 2 of 5");
     set_locale(Locale::Zh);
     assert_eq!(t().app_name, "报送助手");
+}
+
+#[test]
+fn a_severity_reads_on_the_page_as_in_the_report() {
+    use baosong::core::contest::Severity;
+    use baosong::i18n::severity_word;
+    set_locale(Locale::Zh);
+    for s in [Severity::Pass, Severity::Warn, Severity::Fail] {
+        assert_eq!(severity_word(s), s.zh_word());
+    }
+}
+
+// en.json: read by position, so its keys must be the table's, in the table's layout order.
+
+/// `src/i18n/en.json` as (key, text) pairs in file order.
+fn english_file() -> Vec<(String, String)> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(root.join("src/i18n/en.json")).unwrap();
+    // Order matters here, so the pairs are read off the text: one `"key": "text"` per line.
+    let pairs: Vec<(String, String)> = text
+        .lines()
+        .filter(|l| l.trim_start().starts_with('"'))
+        .map(|l| {
+            let line = format!("{{{}}}", l.trim().trim_end_matches(','));
+            let one: BTreeMap<String, String> = serde_json::from_str(&line)
+                .unwrap_or_else(|e| panic!("en.json: one \"key\": \"text\" per line ({e}): {l}"));
+            one.into_iter().next().unwrap()
+        })
+        .collect();
+    let whole: BTreeMap<String, String> = serde_json::from_str(&text).unwrap();
+    assert_eq!(
+        whole.len(),
+        pairs.len(),
+        "en.json: a key twice, or two on a line"
+    );
+    pairs
+}
+
+#[test]
+fn english_file_keys_are_the_tables_in_layout_order() {
+    // A table whose every string is its own position: `entries()` then says which key sits
+    // at which position of the layout `from_list` fills.
+    let positions: Vec<&'static str> = (0..STRING_COUNT)
+        .map(|i| &*Box::leak(i.to_string().into_boxed_str()))
+        .collect();
+    let probe = Strings::from_list(positions.clone().try_into().unwrap());
+    assert_eq!(probe.as_list().as_slice(), positions.as_slice());
+    let mut by_position: Vec<String> = vec![String::new(); STRING_COUNT];
+    for (key, text) in probe.entries() {
+        by_position[text.parse::<usize>().unwrap()] = key;
+    }
+    assert!(
+        !by_position.iter().any(String::is_empty),
+        "entries() misses a string of the layout"
+    );
+    let file: Vec<String> = english_file().into_iter().map(|(k, _)| k).collect();
+    let misplaced: Vec<String> = file
+        .iter()
+        .zip(&by_position)
+        .enumerate()
+        .filter(|(_, (f, k))| f != k)
+        .map(|(i, (f, k))| format!("line {}: {f}, expected {k}", i + 2))
+        .take(5)
+        .collect();
+    assert!(
+        misplaced.is_empty() && file.len() == STRING_COUNT,
+        "src/i18n/en.json must list the {STRING_COUNT} keys in the order the structs declare them \
+         ({} listed):\n{}",
+        file.len(),
+        misplaced.join("\n")
+    );
+    // And the loaded table is the file's texts.
+    for ((key, text), (k, t)) in english_file().iter().zip(en().entries()) {
+        if *key == k {
+            assert_eq!(text, t, "{key}");
+        }
+    }
+}
+
+#[test]
+fn an_english_file_of_another_build_is_refused_whole() {
+    assert!(matches!(
+        load_english("{\"a\": \"b\"}"),
+        Err(EnglishError::Count { found: 1, expected }) if expected == STRING_COUNT
+    ));
+    assert!(matches!(
+        load_english("[1, 2]"),
+        Err(EnglishError::Syntax(_))
+    ));
+    assert!(matches!(
+        load_english("{\"a\": 1}"),
+        Err(EnglishError::Syntax(_))
+    ));
+    assert!(matches!(load_english(""), Err(EnglishError::Syntax(_))));
+    // The table in use is untouched.
+    assert_eq!(en().app_name, "Submission Assistant");
 }

@@ -4,11 +4,13 @@
 use baosong::core::contest::{builtin, ContestDefinition, FieldRole};
 use baosong::core::inspection::SliceSource;
 use baosong::core::package::build::{
-    build_package, package_file_name, work_code, PackageError, PackageFiles, FORM_DOCX, FORM_HTML,
-    INSPECTION_JSON, REPORT_HTML, SUBMISSION_JSON,
+    build_package, package_file_name, work_code, PackageError, PackageFiles,
 };
 use baosong::core::package::code::normalise_code;
-use baosong::core::package::manifest::{sha256_hex, Manifest, MANIFEST_NAME};
+use baosong::core::package::manifest::{sha256_hex, Manifest};
+use baosong::core::package::members::{
+    FORM_DOCX, FORM_HTML, INSPECTION_JSON, MANIFEST_NAME, REPORT_HTML, SUBMISSION_JSON,
+};
 use baosong::core::package::verify::{open_package, restore_into, OpenError, OpenedPackage};
 use baosong::core::package::zip_write::{Part, ZipWriter};
 use baosong::core::submission::Workspace;

@@ -4,10 +4,9 @@
 
 use baosong::core::contest::{builtin, ContestDefinition};
 use baosong::core::inspection::SliceSource;
-use baosong::core::package::build::{
-    build_package, PackageFiles, CONTACT_SHEET, INSPECTION_JSON, REPORT_HTML,
-};
-use baosong::core::package::manifest::{sha256_hex, Manifest, MANIFEST_NAME};
+use baosong::core::package::build::{build_package, PackageFiles};
+use baosong::core::package::manifest::{sha256_hex, Manifest};
+use baosong::core::package::members::{CONTACT_SHEET, INSPECTION_JSON, MANIFEST_NAME, REPORT_HTML};
 use baosong::core::package::report::InspectionDoc;
 use baosong::core::package::verify::{open_package, restore_into, OpenedPackage};
 use baosong::core::package::zip_write::ZipWriter;
@@ -91,6 +90,17 @@ fn the_contact_sheet_is_a_member_bound_by_the_manifest_and_located_for_the_offic
         SHEET
     );
     assert_eq!(at.sha256, sha256_hex(SHEET));
+    // Its bytes come back for the reopened work, so a package made from it carries the sheet.
+    assert_eq!(o.contact_sheet.as_deref(), Some(SHEET));
+    let rebuilt = package(
+        &def,
+        &checked(&def),
+        PackageFiles {
+            scan: Some(scan()),
+            contact_sheet: o.contact_sheet.clone(),
+        },
+    );
+    assert_eq!(rebuilt, bytes, "the package made again is the same package");
     // Still deterministic.
     assert_eq!(package(&def, &checked(&def), with_sheet()), bytes);
 }
@@ -170,8 +180,14 @@ fn a_changed_missing_or_extra_contact_sheet_is_reported() {
         p.into_iter().filter(|x| !x.contains("视频-")).collect()
     };
     assert_eq!(
-        missing_video(problems(&def, changed)),
+        missing_video(problems(&def, changed.clone())),
         vec![format!("{CONTACT_SHEET} 已被修改")]
+    );
+    // A changed sheet is not handed back as the work's sheet.
+    assert_eq!(open(&def, changed).contact_sheet, None);
+    assert_eq!(
+        open(&def, good.clone()).contact_sheet.as_deref(),
+        Some(SHEET)
     );
     let missing = tampered(&good, |m| {
         m.into_iter().filter(|(n, _)| n != CONTACT_SHEET).collect()

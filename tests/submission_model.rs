@@ -631,3 +631,47 @@ fn another_contests_data_is_refused() {
         Err(LoadError::Foreign)
     );
 }
+
+#[test]
+fn the_model_sets_unit_and_pledge_values_and_stamps_only_a_change() {
+    let def = builtin();
+    let mut ws = Workspace::fresh(&def, "w1", 10);
+    ws.set_unit_kind("university");
+    ws.set_district("渝中区");
+    assert_eq!(
+        (ws.unit.kind.as_str(), ws.unit.district.as_str()),
+        ("university", "渝中区")
+    );
+    for h in HOSTILE {
+        assert!(ws.set_pledge_signer("w1", h, 20));
+        assert_eq!(ws.work("w1").unwrap().pledge.legal_representative, h);
+    }
+    assert!(ws.set_pledge_date("w1", "2023-05-01", 30));
+    assert_eq!(ws.work("w1").unwrap().updated_ms, 30);
+    // The same value again is no change: the work keeps its time (and its 核验码).
+    assert!(ws.set_pledge_date("w1", "2023-05-01", 40));
+    assert_eq!(ws.work("w1").unwrap().updated_ms, 30);
+    assert!(!ws.set_pledge_signer("gone", "x", 50));
+}
+
+#[test]
+fn a_restored_work_replaces_its_namesake_or_the_blank_draft() {
+    let def = builtin();
+    let mut ws = Workspace::fresh(&def, "blank", 1);
+    let mut unit = ws.unit.clone();
+    unit.district = "江北区".into();
+    let mut work = ws.work("blank").unwrap().clone();
+    work.id = "from-package".into();
+    work.values
+        .insert("work_title".into(), "科学家的一天".into());
+    assert_eq!(ws.restore_work(unit.clone(), work.clone()), "from-package");
+    // The fresh browser's one empty draft made room for it.
+    assert_eq!(ws.works.len(), 1);
+    assert_eq!(ws.selected.as_deref(), Some("from-package"));
+    assert_eq!(ws.unit.district, "江北区");
+    // Restoring the same work again replaces it, never duplicates it.
+    work.values.insert("work_title".into(), "新标题".into());
+    ws.restore_work(unit, work);
+    assert_eq!(ws.works.len(), 1);
+    assert_eq!(ws.works[0].value("work_title"), "新标题");
+}

@@ -5,8 +5,8 @@
 use baosong::core::contest::{builtin, ContestDefinition, FieldRole, Severity};
 use baosong::core::submission::{
     blockers, credit_code, date, email, field_notices, phone, reminders, step_blockers, text,
-    validate_field, work_state, Attachment, FieldError, Pledge, Step, Unit, VideoSummary, Work,
-    Workspace,
+    validate_field, work_state, Attachment, Delivery, FieldError, Pledge, Step, Unit, VideoSummary,
+    Work, Workspace,
 };
 use proptest::prelude::*;
 use std::collections::BTreeMap;
@@ -211,6 +211,12 @@ fn work(def: &ContestDefinition) -> impl Strategy<Value = Work> {
         prop::option::of(hostile()),
     ));
     let scan = prop::option::of((hostile(), hostile(), any::<u64>()));
+    let delivery = prop::option::of((
+        hostile(),
+        hostile(),
+        any::<bool>(),
+        prop::collection::vec(hostile(), 0..3),
+    ));
     (
         id,
         string_map(fields),
@@ -218,33 +224,42 @@ fn work(def: &ContestDefinition) -> impl Strategy<Value = Work> {
         tick_map(checks),
         video,
         any::<(u64, u64)>(),
+        delivery,
     )
         .prop_map(
-            |(id, values, (promises, rep, date, scan), self_checks, video, (c, u))| Work {
-                id,
-                values,
-                pledge: Pledge {
-                    promises,
-                    legal_representative: rep,
-                    date,
-                    scan: scan.map(|(key, name, size)| Attachment {
-                        key,
-                        name,
-                        mime: "application/pdf".into(),
+            |(id, values, (promises, rep, date, scan), self_checks, video, (c, u), delivery)| {
+                Work {
+                    id,
+                    values,
+                    pledge: Pledge {
+                        promises,
+                        legal_representative: rep,
+                        date,
+                        scan: scan.map(|(key, name, size)| Attachment {
+                            key,
+                            name,
+                            mime: "application/pdf".into(),
+                            size,
+                        }),
+                    },
+                    self_checks,
+                    video: video.map(|(file_name, size, verdict, sha256)| VideoSummary {
+                        file_name,
                         size,
+                        verdict,
+                        sha256,
+                        report: None,
+                        precheck: None,
                     }),
-                },
-                self_checks,
-                video: video.map(|(file_name, size, verdict, sha256)| VideoSummary {
-                    file_name,
-                    size,
-                    verdict,
-                    sha256,
-                    report: None,
-                    precheck: None,
-                }),
-                created_ms: c,
-                updated_ms: u,
+                    created_ms: c,
+                    updated_ms: u,
+                    delivery: delivery.map(|(package, code, video_inside, done)| Delivery {
+                        package,
+                        code,
+                        video_inside,
+                        done,
+                    }),
+                }
             },
         )
 }

@@ -19,6 +19,9 @@ pub fn mount_district(el: web_sys::HtmlElement) {
     // This wasm has its own memory, so its own copy of the active locale to set.
     // The same language as the page: the link's `lang`, else the remembered choice.
     let lang = baosong::web::launch::options().lang;
-    baosong::web::locale::init(lang.as_deref().and_then(baosong::i18n::Locale::from_tag));
-    baosong::ui::mount_district(el);
+    wasm_bindgen_futures::spawn_local(async move {
+        let lang = lang.as_deref().and_then(baosong::i18n::Locale::from_tag);
+        baosong::web::locale::init(lang).await;
+        baosong::ui::mount_district(el);
+    });
 }

@@ -1,20 +1,26 @@
-//! Every UI string, in one place: Simplified Chinese (`zh.rs`, the default) and English
-//! (`en.rs`), one table per locale, chosen once per page load.
+//! Every UI string, in one place: Simplified Chinese (`zh.rs`, the default, compiled in) and
+//! English (`en.json`, fetched only when English is chosen: Chinese users download none of
+//! it), one table per locale, chosen once per page load.
 //!
 //! Rule texts, labels and pledge wording come from the contest definition, not from here;
 //! this module holds only the app's own words.
 
-mod en;
+#[macro_use]
+mod table;
+
+mod english;
 mod offline;
 mod zh;
 
-pub use offline::{OfflineStrings, OFFLINE_EN, OFFLINE_ZH};
+pub use english::{english_loaded, load_english, EnglishError, ENGLISH_FILE};
+pub use offline::{OfflineStrings, OFFLINE_ZH};
 
-pub use en::EN;
 pub use zh::ZH;
 
 use std::cell::Cell;
+use table::Keyed;
 
+table! {
 /// The district workspace's words.
 pub struct DistrictStrings {
     /// File name of the district backup.
@@ -227,8 +233,16 @@ pub struct DistrictStrings {
     pub video_unmatched: &'static str,
     /// Video with warnings.
     pub video_warn: &'static str,
+    /// Filter: only rows whose package carries pre-check hints.
+    pub only_hints: &'static str,
+    /// Badge: the unit's pre-check gave `{n}` hints.
+    pub hints_badge: &'static str,
+    /// The badge's tooltip (`{n}`).
+    pub hints_title: &'static str,
+}
 }
 
+table! {
 /// The app's own words in one locale.
 pub struct Strings {
     /// The district workspace (区县工作台).
@@ -603,6 +617,8 @@ pub struct Strings {
     pub member_manifest: &'static str,
     /// Package member: the pledge scan.
     pub member_scan: &'static str,
+    /// Package member: the pre-check's contact sheet.
+    pub member_contact_sheet: &'static str,
     /// Package member: the video.
     pub member_video: &'static str,
     /// Download size with the video; `{size}` is replaced.
@@ -655,114 +671,49 @@ pub struct Strings {
     pub date_format: &'static str,
     /// File name of the unreadable saved data offered for download.
     pub recovered_file_name: &'static str,
+    /// Heading of the checklist after the download.
+    pub delivery_heading: &'static str,
+    /// Under the heading: the ticks are kept with the work.
+    pub delivery_intro: &'static str,
+    /// Button printing the checklist.
+    pub delivery_print: &'static str,
+    /// The work changed after its package was made (`{package}`); the definition's note follows.
+    pub delivery_outdated: &'static str,
+    /// Every step ticked.
+    pub delivery_all_done: &'static str,
+}
 }
 
-/// `(key, text)` pairs of one table, listed by a macro so the key is the field's own name.
-macro_rules! entries {
-    ($out:ident, $prefix:literal, $table:expr; $($field:ident),* $(,)?) => {
-        $($out.push((concat!($prefix, stringify!($field)), $table.$field));)*
-    };
-}
+/// How many strings one table holds.
+pub const STRING_COUNT: usize = std::mem::size_of::<Strings>() / std::mem::size_of::<&str>();
+
+// A table is nothing but `&'static str`s (its nested tables and arrays too), so it has the
+// layout of `[&'static str; STRING_COUNT]`; `tests/i18n_strings.rs` checks that `entries` and
+// that layout name the same strings in the same order.
+const _: () = assert!(std::mem::size_of::<Strings>() == STRING_COUNT * std::mem::size_of::<&str>());
+const _: () = assert!(std::mem::align_of::<Strings>() == std::mem::align_of::<&str>());
 
 impl Strings {
-    /// Every string of the table with its key (`district.col_title`, `step_names.2`), for the
-    /// tests that compare locales; `tests/i18n_strings.rs` checks that no field is left out.
-    pub fn entries(&self) -> Vec<(&'static str, &'static str)> {
-        let mut out = Vec::with_capacity(400);
-        entries!(out, "", self;
-            locale_switch, locale_switch_title, document_title, district_loading,
-            district_load_failed, app_name, tagline, deadline_label, steps_nav_label,
-            district_entry, unit_entry, prev_step, next_step, print, district_title,
-            district_intro, privacy_note, step_of, package_ready, package_not_ready,
-            package_reminders, rule_container, rule_duration, rule_resolution, rule_aspect,
-            rule_audio, rule_file, video_pick_label, video_privacy, video_reading,
-            video_repick_note, video_cannot_play, video_preview_caption, self_check_legend,
-            self_check_hint, package_precheck_running, precheck_title, precheck_intro,
-            precheck_running, precheck_starting, precheck_cancel, precheck_restart,
-            precheck_cancelled, precheck_failed, precheck_clean, precheck_count, precheck_done,
-            precheck_loudness, precheck_at, precheck_fix, precheck_hint_label, precheck_other,
-            precheck_sheet_caption, precheck_sheet_alt, precheck_needs_file, hash_label,
-            time_left, hash_cancel, hash_cancelled, hash_restart, hash_failed, video_no_report,
-            verdict_pass, verdict_warn, verdict_fail, fix_label, checks_caption, col_rule,
-            col_status, col_explain, bytes_read_note, status_pass, status_warn, status_fail,
-            fact_container, fact_duration, fact_size, fact_bitrate, fact_video, fact_coded,
-            fact_display, fact_rotation, fact_fps, vfr, cfr, fact_audio, fact_no_audio,
-            fact_layout, faststart_yes, faststart_no, fragmented, facts_caption, step_done_sr,
-            not_filled, shared_unit_note, edit_unit, form_legend, district_legend,
-            district_filter_label, district_filter_placeholder, district_label, district_none,
-            district_chosen, unit_kind_legend, unit_info_legend, eligibility_legend,
-            pledge_fill_hint, pledge_translation_note, pledge_promises_legend, pledge_sign_legend, legal_rep_label,
-            legal_rep_hint, pledge_date_label, today, print_sign_legend, print_sign_steps,
-            open_print_view, scan_label, scan_wrong_type, scan_too_big, scan_save_failed,
-            scan_missing, scan_attached, scan_view, scan_remove, scan_none, untitled_work,
-            works_label, add_work, remove_work, remove_work_question, remove_work_confirm,
-            cancel, step_complete, step_missing, saved_locally, not_saved, storage_unavailable,
-            storage_full, storage_other, recovered_note, download_recovered, export_backup,
-            import_backup, import_done, import_failed, clear_all, clear_question,
-            clear_confirm, print_code_hint, back_to_pledge, print_hint, skip_link, theme_line,
-            hosts_line, list_separator, label_colon, bracketed, district_option, sha256_label,
-            duration_seconds, fps_line, audio_line, work_state_draft, work_state_incomplete,
-            work_state_ready, crash_message, crash_reload, video_status_inspecting,
-            video_status_hashing, video_status_open, backup_file_name, no_indexeddb,
-            package_video_changed, package_need_file, member_form_docx, member_form_html,
-            member_report, member_inspection_json, member_submission_json, member_manifest,
-            member_scan, member_video, package_size_with_video, package_size_small,
-            package_contents_title, package_include_video, package_include_video_hint,
-            package_code_label, package_need_hash, package_download, package_building,
-            package_done, package_failed, open_video_unreadable, open_title, open_hint,
-            open_label, open_reading, open_restored, open_members_ok, open_problems,
-            open_video_hashing, open_video_ok, open_video_needed, open_video_label,
-            date_format, recovered_file_name,
-        );
-        entries!(out, "district.", self.district;
-            backup_file_name, bundle_button, bundle_done, bundle_making, bundle_with_videos,
-            code_found, code_none, code_search, col_actions, col_arrival, col_code, col_flags,
-            col_form, col_kind, col_scan, col_title, col_unit, col_video, colon, deadline_line,
-            details, details_aria, details_checks, details_flags, details_precheck,
-            details_problems, details_region, details_sheet, download_csv, download_docx,
-            download_html, download_xlsx, empty, export_backup, file_missing, filter_label,
-            form_ok, form_problems, hashing_status, import_backup, import_done, intake_heading,
-            intake_hint, intake_label, local_only, loose_heading, missing_intro,
-            move_down_aria, move_up_aria, no_flags, nothing_picked, office_contact,
-            office_date, office_district, office_district_none, office_legend, office_name,
-            office_opinion, office_phone, only_flagged, override_label, override_pick, pick,
-            pick_aria, pick_needs_district, picked_as, precheck_clear, precheck_fix,
-            precheck_lasting, precheck_limits, precheck_loudness, precheck_none, preview,
-            preview_title, print, quota_line, quota_status, received_counts, recommend_heading,
-            remove, review_caption, review_heading, scan_no, scan_yes, send_heading, sheet_alt,
-            sheet_none, sort_arrival, sort_kind, sort_label, sort_problems, sort_title,
-            sort_unit, unpick, unpick_aria, video_fail, video_failed, video_hashing,
-            video_hashing_start, video_pass, video_queued, video_unchecked, video_unknown,
-            video_unmatched, video_warn,
-        );
-        entries!(out, "offline.", self.offline;
-            update_ready, update_button, offline_ready, single_file_note, contest_failed,
-            contest_loading, param_ignored, district_fixed,
-        );
-        for (key, text) in [
-            "step_names.0",
-            "step_names.1",
-            "step_names.2",
-            "step_names.3",
-            "step_names.4",
-        ]
-        .into_iter()
-        .zip(self.step_names)
-        {
-            out.push((key, text));
-        }
-        for (key, text) in [
-            "step_intros.0",
-            "step_intros.1",
-            "step_intros.2",
-            "step_intros.3",
-            "step_intros.4",
-        ]
-        .into_iter()
-        .zip(self.step_intros)
-        {
-            out.push((key, text));
-        }
+    /// The table's strings in declaration order (the order of `en.json`).
+    pub fn as_list(&self) -> &[&'static str; STRING_COUNT] {
+        // SAFETY: `Strings` and its nested tables are `repr(C)` structs of `&'static str`
+        // and arrays of them only (size and alignment asserted above), so it has exactly the
+        // layout of the array.
+        unsafe { &*(self as *const Strings).cast::<[&'static str; STRING_COUNT]>() }
+    }
+
+    /// A table from its strings in declaration order. Read by position rather than by name,
+    /// so the page carries no list of the 300-odd keys nor code per field.
+    pub fn from_list(list: [&'static str; STRING_COUNT]) -> Strings {
+        // SAFETY: as in `as_list`: the same layout, and every `&'static str` is valid.
+        unsafe { std::mem::transmute::<[&'static str; STRING_COUNT], Strings>(list) }
+    }
+
+    /// Every string of the table with its key (`district.col_title`, `step_names.2`), in
+    /// declaration order, for the tests that compare locales and check `en.json`.
+    pub fn entries(&self) -> Vec<(String, &'static str)> {
+        let mut out = Vec::with_capacity(STRING_COUNT);
+        self.keyed("", &mut out);
         out
     }
 }
@@ -800,11 +751,12 @@ impl Locale {
         }
     }
 
-    /// The string table of this locale.
+    /// The string table of this locale. English is Chinese until [`load_english`] has run
+    /// (the page loads it before choosing English); native builds read it at first use.
     pub fn strings(self) -> &'static Strings {
         match self {
             Locale::Zh => &ZH,
-            Locale::En => &EN,
+            Locale::En => english::table().unwrap_or(&ZH),
         }
     }
 
@@ -852,6 +804,35 @@ pub fn human_size(bytes: u64) -> String {
         format!("{:.0} KB", b / K)
     } else {
         format!("{bytes} B")
+    }
+}
+
+/// What a package member is, in words (the package step's list).
+pub fn member_label(kind: crate::core::package::members::MemberKind) -> &'static str {
+    use crate::core::package::members::MemberKind;
+    let s = t();
+    match kind {
+        MemberKind::FormDocx => s.member_form_docx,
+        MemberKind::FormHtml => s.member_form_html,
+        MemberKind::Report => s.member_report,
+        MemberKind::InspectionJson => s.member_inspection_json,
+        MemberKind::SubmissionJson => s.member_submission_json,
+        MemberKind::Scan => s.member_scan,
+        MemberKind::ContactSheet => s.member_contact_sheet,
+        MemberKind::Manifest => s.member_manifest,
+        MemberKind::Video => s.member_video,
+    }
+}
+
+/// A check's result in one word, e.g. `通过`; its CSS class is [`Severity::code`].
+///
+/// [`Severity::code`]: crate::core::contest::Severity::code
+pub fn severity_word(severity: crate::core::contest::Severity) -> &'static str {
+    use crate::core::contest::Severity;
+    match severity {
+        Severity::Pass => t().status_pass,
+        Severity::Warn => t().status_warn,
+        Severity::Fail => t().status_fail,
     }
 }
 

@@ -1,5 +1,6 @@
 //! Words of the offline, single-file and embedding features (离线、单文件、嵌入).
 
+table! {
 /// Offline, update and launch-parameter words.
 pub struct OfflineStrings {
     /// A new build is cached and waiting.
@@ -19,6 +20,7 @@ pub struct OfflineStrings {
     /// The district was fixed by the page that embeds the app (`{district}`).
     pub district_fixed: &'static str,
 }
+}
 
 /// 简体中文.
 pub const OFFLINE_ZH: OfflineStrings = OfflineStrings {
@@ -30,16 +32,4 @@ pub const OFFLINE_ZH: OfflineStrings = OfflineStrings {
     contest_loading: "正在读取大赛定义……",
     param_ignored: "链接参数 {name}=“{value}” 无效，已忽略。",
     district_fixed: "所在区县已由本页面固定为“{district}”。",
-};
-
-/// English.
-pub const OFFLINE_EN: OfflineStrings = OfflineStrings {
-    update_ready: "A new version of the submission assistant is available.",
-    update_button: "New version: reload",
-    offline_ready: "Ready offline: this page opens without a network; what you enter stays on this computer.",
-    single_file_note: "Single-file edition: no network or server needed; what you enter is saved in this browser.",
-    contest_failed: "The contest definition file “{file}” cannot be used: {why}. Please contact whoever provides this page.",
-    contest_loading: "Reading the contest definition…",
-    param_ignored: "Link parameter {name}=“{value}” is not valid and was ignored.",
-    district_fixed: "The district is fixed to “{district}” by this page.",
 };

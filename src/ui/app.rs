@@ -23,7 +23,7 @@ pub fn App(contest: ContestDefinition, mut launch: LaunchOptions) -> impl IntoVi
     if let Some(d) = launch.district.clone() {
         // The embedding page speaks for one district: its units belong to it.
         if state.ws.with_untracked(|w| w.unit.district != d) {
-            state.write(|w, _| w.unit.district = d);
+            state.write(|w, _| w.set_district(d));
         }
     }
     provide_context(FixedDistrict(launch.district.clone()));

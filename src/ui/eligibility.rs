@@ -49,7 +49,7 @@ pub fn EligibilityStep() -> impl IntoView {
                         id=dom_id.clone()
                         value=k.id.clone()
                         prop:checked=move || state.ws.with(|w| w.unit.kind == kid)
-                        on:change=move |_| { state.write(|w, _| w.unit.kind = kid2.clone()); }
+                        on:change=move |_| { state.write(|w, _| w.set_unit_kind(kid2.clone())); }
                     />
                     <label for=dom_id>{bilingual(k.label.clone(), contest.unit_kind_en(&k.id))}</label>
                 </div>
@@ -79,7 +79,7 @@ pub fn EligibilityStep() -> impl IntoView {
                 <select id="district" size="6"
                     on:change=move |ev| {
                         let v = event_target_value(&ev);
-                        state.write(|w, _| w.unit.district = v);
+                        state.write(|w, _| w.set_district(v));
                     }>
                     {options}
                 </select>

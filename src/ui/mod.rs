@@ -3,11 +3,13 @@
 mod app;
 mod blockers;
 mod contest;
+mod delivery;
 mod district;
 mod district_host;
 mod eligibility;
 mod fields;
 mod form_step;
+pub mod jobs;
 mod launch_notes;
 mod mark;
 mod open_package;
@@ -16,6 +18,7 @@ mod pledge_step;
 mod precheck_view;
 mod print_view;
 mod save_bar;
+mod saved;
 mod scan;
 mod shell;
 mod state;
@@ -34,23 +37,20 @@ use leptos::prelude::*;
 pub fn mount() {
     use crate::web::launch;
     let options = launch::options();
-    // Before the first `t()`: the language is fixed for the page's life (a switch reloads).
-    crate::web::locale::init(
-        options
-            .lang
-            .as_deref()
-            .and_then(crate::i18n::Locale::from_tag),
-    );
     launch::apply_to_page(&options);
     crate::web::embed::report_height();
-    // Another edition's definition, from a file beside the app: nothing renders before it is
-    // read, so no unit ever sees the wrong rules. One mount of `App` either way (a second
-    // would double its rendering code in the wasm).
-    let file = options.contest.clone();
-    let loading = file
-        .as_ref()
-        .and_then(|_| note("status", crate::i18n::t().offline.contest_loading));
     wasm_bindgen_futures::spawn_local(async move {
+        // Before the first `t()`: the language is fixed for the page's life (a switch
+        // reloads); English is fetched first when chosen.
+        let lang = options.lang.as_deref();
+        crate::web::locale::init(lang.and_then(crate::i18n::Locale::from_tag)).await;
+        // Another edition's definition, from a file beside the app: nothing renders before it
+        // is read, so no unit ever sees the wrong rules. One mount of `App` either way (a
+        // second would double its rendering code in the wasm).
+        let file = options.contest.clone();
+        let loading = file
+            .as_ref()
+            .and_then(|_| note("status", crate::i18n::t().offline.contest_loading));
         let loaded = launch::load_contest().await;
         if let Some(el) = loading {
             el.remove();

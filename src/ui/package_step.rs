@@ -1,18 +1,19 @@
 //! Step 5 生成报送包: what still blocks the selected work (grouped by step, with links), what
-//! the package will hold, the choice to put the video inside, and the download; below it,
-//! opening an existing package to verify it and restore its work.
+//! the package will hold, the choice to put the video inside, and the download; then what to
+//! do next (the checklist); below it, opening an existing package to verify it and restore
+//! its work.
 
 use super::contest::use_contest;
+use super::delivery::DeliveryChecklist;
+use super::jobs::JobState;
 use super::open_package::OpenPackage;
 use super::route::Route;
 use super::state::use_state;
-use super::videos::PrecheckRun;
-use crate::core::package::build::{
-    ScanInput, FORM_DOCX, FORM_HTML, INSPECTION_JSON, REPORT_HTML, SUBMISSION_JSON,
-};
-use crate::core::package::manifest::MANIFEST_NAME;
+use super::videos::sheet_key;
+use crate::core::package::members::package_members;
 use crate::core::submission::Step;
-use crate::i18n::{fill, human_size, t};
+use crate::i18n::{fill, human_size, member_label, t};
+use crate::web::package_download::download_package;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -48,11 +49,9 @@ pub fn PackageStep() -> impl IntoView {
             .then_some(picked.file)
     };
 
-    let c = contest.clone();
     let download = move |_| {
         let id = work_id.get_untracked();
-        let with_video = include_video.get_untracked();
-        let file = if with_video {
+        let video = if include_video.get_untracked() {
             match file_here() {
                 Some(f) => Some(f),
                 None => {
@@ -63,117 +62,37 @@ pub fn PackageStep() -> impl IntoView {
         } else {
             None
         };
-        let scan = state
-            .ws
-            .with_untracked(|ws| ws.work(&id).and_then(|w| w.pledge.scan.clone()));
+        let ws = state.ws.get_untracked();
         packaging.set(Packaging::Building);
-        let c = c.clone();
+        let c = contest.clone();
+        let inside = video.is_some();
         spawn_local(async move {
-            let scan = match scan {
-                Some(att) => {
-                    match crate::web::blob_store::get(
-                        crate::web::blob_store::Store::Scans,
-                        &att.key,
-                    )
-                    .await
-                    {
-                        Ok(Some(blob)) => match crate::web::blob_source::read_all(&blob).await {
-                            Ok(bytes) => Some(ScanInput {
-                                attachment: att,
-                                bytes,
-                            }),
-                            Err(e) => {
-                                packaging.set(Packaging::Failed(e));
-                                return;
-                            }
-                        },
-                        // The scan is a reminder, not a blocker: package without it.
-                        _ => None,
-                    }
+            match download_package(&c, &ws, &id, video, &sheet_key(&id)).await {
+                Ok((name, code)) => {
+                    // Kept with the work, so the checklist is there tomorrow too.
+                    state.write(|ws, _| ws.record_delivery(&id, name.clone(), code, inside));
+                    packaging.set(Packaging::Done(name));
                 }
-                None => None,
-            };
-            let ws = state.ws.with_untracked(Clone::clone);
-            let scan = scan.map(|s| (s.attachment, s.bytes));
-            let sheet = contact_sheet(&ws, &id).await;
-            let result = match crate::web::package_client::build(
-                &c, &ws, &id, with_video, scan, sheet,
-            )
-            .await
-            {
-                Err(e) => Err(e),
-                Ok(p) => {
-                    let externals: Vec<web_sys::Blob> = file.into_iter().map(Into::into).collect();
-                    crate::web::package_blob::package_blob(&p.parts, &externals).and_then(|blob| {
-                        crate::web::download::download_blob(&p.file_name, &blob)?;
-                        Ok(p.file_name)
-                    })
-                }
-            };
-            packaging.set(match result {
-                Ok(name) => Packaging::Done(name),
-                Err(e) => Packaging::Failed(e),
-            });
+                Err(e) => packaging.set(Packaging::Failed(e)),
+            }
         });
-    };
-
-    let overview = move || {
-        let (missing, notes) = state
-            .readiness
-            .with(|r| (r.blockers.clone(), r.reminders.clone()));
-        let groups = Step::ALL
-            .iter()
-            .enumerate()
-            .filter_map(|(i, step)| {
-                let items: Vec<_> = missing.iter().filter(|b| b.step == *step).cloned().collect();
-                (!items.is_empty()).then(|| {
-                    view! {
-                        <li class="package-group">
-                            <a href=Route::Step(i).to_hash()>{t().step_names[i]}</a>
-                            <ul>{items.into_iter().map(|b| view! { <li><bdi>{b.message}</bdi></li> }).collect_view()}</ul>
-                        </li>
-                    }
-                })
-            })
-            .collect_view();
-        let ready = missing.is_empty();
-        view! {
-            <div class="package-status" class:ready=ready role="status">
-                <p>{if ready { t().package_ready } else { t().package_not_ready }}</p>
-            </div>
-            {(!ready).then(|| view! { <ul class="package-groups">{groups}</ul> })}
-            {(!notes.is_empty()).then(|| view! {
-                <h3 class="package-notes-title">{t().package_reminders}</h3>
-                <ul class="reminders">{notes.into_iter().map(|r| view! { <li><bdi>{r.message}</bdi></li> }).collect_view()}</ul>
-            })}
-        }
     };
 
     let contents = move || {
         let ready = state.readiness.with(|r| r.blockers.is_empty());
         let v = video.get();
         let hashed = v.as_ref().is_some_and(|v| v.sha256.is_some());
-        let scan = state
-            .ws
-            .with(|ws| ws.selected_work().and_then(|w| w.pledge.scan.clone()));
         let video_size = v.as_ref().map_or(0, |v| v.size);
-        let rows: Vec<(String, &'static str)> = [
-            (FORM_DOCX.to_string(), t().member_form_docx),
-            (FORM_HTML.to_string(), t().member_form_html),
-            (REPORT_HTML.to_string(), t().member_report),
-            (INSPECTION_JSON.to_string(), t().member_inspection_json),
-            (SUBMISSION_JSON.to_string(), t().member_submission_json),
-            (MANIFEST_NAME.to_string(), t().member_manifest),
-        ]
-        .into_iter()
-        .chain(scan.map(|s| (s.name, t().member_scan)))
-        .chain(include_video.get().then(|| {
-            (
-                v.as_ref().map(|v| v.file_name.clone()).unwrap_or_default(),
-                t().member_video,
-            )
-        }))
-        .collect();
+        // The builder's own list: what is shown here is what the package will hold.
+        let with_sheet = state.videos.sheet_url(&work_id.get()).is_some();
+        let rows: Vec<(String, &'static str)> = state.ws.with(|ws| {
+            ws.selected_work().map_or_else(Vec::new, |w| {
+                package_members(w, w.pledge.scan.as_ref(), with_sheet, include_video.get())
+                    .into_iter()
+                    .map(|m| (m.name, member_label(m.kind)))
+                    .collect()
+            })
+        });
         let can_include = file_here().is_some();
         let size_note = if include_video.get() {
             fill(
@@ -208,7 +127,7 @@ pub fn PackageStep() -> impl IntoView {
                 })}
                 <p class="field-hint">{size_note}</p>
                 {(!hashed).then(|| view! { <p class="field-error">{t().package_need_hash}</p> })}
-                {move || matches!(state.videos.precheck_run(&work_id.get()), Some(PrecheckRun::Running { .. }))
+                {move || matches!(state.videos.precheck_run(&work_id.get()), Some(JobState::Running(_)))
                     .then(|| view! { <p class="field-notice">{t().package_precheck_running}</p> })}
                 <button type="button" class="primary" id="package-download"
                     disabled=!(ready && hashed) || busy
@@ -226,26 +145,47 @@ pub fn PackageStep() -> impl IntoView {
     };
 
     view! {
-        {overview}
+        <PackageOverview/>
         {contents}
+        <DeliveryChecklist mark=mark/>
         <OpenPackage/>
     }
 }
 
-/// The work's contact sheet from IndexedDB, when its video has a pre-check (the package
-/// carries it as 缩略图.jpg); a sheet that cannot be read is left out, never a blocker.
-async fn contact_sheet(ws: &crate::core::submission::Workspace, work_id: &str) -> Option<Vec<u8>> {
-    let prechecked = ws
-        .work(work_id)
-        .and_then(|w| w.video.as_ref())
-        .is_some_and(|v| v.precheck.is_some());
-    if !prechecked {
-        return None;
+/// Whether the selected work is ready: what still blocks it, grouped by step with a link to
+/// each, and the reminders.
+#[component]
+fn PackageOverview() -> impl IntoView {
+    let state = use_state();
+    move || {
+        let (missing, notes) = state
+            .readiness
+            .with(|r| (r.blockers.clone(), r.reminders.clone()));
+        let groups = Step::ALL
+            .iter()
+            .enumerate()
+            .filter_map(|(i, step)| {
+                let items: Vec<_> = missing.iter().filter(|b| b.step == *step).cloned().collect();
+                (!items.is_empty()).then(|| {
+                    view! {
+                        <li class="package-group">
+                            <a href=Route::Step(i).to_hash()>{t().step_names[i]}</a>
+                            <ul>{items.into_iter().map(|b| view! { <li><bdi>{b.message}</bdi></li> }).collect_view()}</ul>
+                        </li>
+                    }
+                })
+            })
+            .collect_view();
+        let ready = missing.is_empty();
+        view! {
+            <div class="package-status" class:ready=ready role="status">
+                <p>{if ready { t().package_ready } else { t().package_not_ready }}</p>
+            </div>
+            {(!ready).then(|| view! { <ul class="package-groups">{groups}</ul> })}
+            {(!notes.is_empty()).then(|| view! {
+                <h3 class="package-notes-title">{t().package_reminders}</h3>
+                <ul class="reminders">{notes.into_iter().map(|r| view! { <li><bdi>{r.message}</bdi></li> }).collect_view()}</ul>
+            })}
+        }
     }
-    let key = super::videos::sheet_key(work_id);
-    let blob = crate::web::blob_store::get(crate::web::blob_store::Store::Scans, &key)
-        .await
-        .ok()
-        .flatten()?;
-    crate::web::blob_source::read_all(&blob).await.ok()
 }

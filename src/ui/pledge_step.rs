@@ -81,7 +81,7 @@ pub fn PledgeStep() -> impl IntoView {
                 <label for="legal-rep">{t().legal_rep_label}</label>
                 <input id="legal-rep" type="text" autocomplete="off"
                     prop:value=move || rep.get()
-                    on:input=move |ev| { let v = event_target_value(&ev); state.edit_selected(|w| w.pledge.legal_representative = v) }
+                    on:input=move |ev| { let v = event_target_value(&ev); state.edit_selected(|ws, id, now| ws.set_pledge_signer(id, v, now)) }
                     on:blur=move |_| state.touch(keys::LEGAL_REPRESENTATIVE, false)
                     aria-invalid=move || rep_error().is_some().to_string()
                     aria-describedby="legal-rep-hint legal-rep-err"/>
@@ -92,13 +92,13 @@ pub fn PledgeStep() -> impl IntoView {
                 <label for="pledge-date">{t().pledge_date_label}</label>
                 <input id="pledge-date" type="date"
                     prop:value=move || date.get()
-                    on:input=move |ev| { let v = event_target_value(&ev); state.edit_selected(|w| w.pledge.date = v) }
+                    on:input=move |ev| { let v = event_target_value(&ev); state.edit_selected(|ws, id, now| ws.set_pledge_date(id, v, now)) }
                     on:blur=move |_| state.touch(keys::PLEDGE_DATE, false)
                     aria-invalid=move || date_error().is_some().to_string()
                     aria-describedby="pledge-date-err"/>
                 <button type="button" class="secondary small" on:click=move |_| {
                     let today = crate::web::today_iso();
-                    state.edit_selected(|w| w.pledge.date = today);
+                    state.edit_selected(|ws, id, now| ws.set_pledge_date(id, today, now));
                 }>{t().today}</button>
                 <p id="pledge-date-err" class="field-error" role="alert" aria-live="polite">{date_error}</p>
             </div>

@@ -3,8 +3,9 @@
 //! concerns. Hints never block: the unit still decides and ticks.
 
 use super::contest::use_contest;
+use super::jobs::JobState;
 use super::state::use_state;
-use super::videos::PrecheckRun;
+use super::videos::Steps;
 use crate::core::precheck::sheet::timecode;
 use crate::core::precheck::{Finding, Precheck};
 use crate::i18n::{fill, human_size, t};
@@ -69,7 +70,7 @@ pub fn PrecheckPanel() -> impl IntoView {
     let work_id = Memo::new(move |_| state.work_id().unwrap_or_default());
     let run = Signal::derive(move || state.videos.precheck_run(&work_id.get()));
     let has_file = move || state.videos.picked(&work_id.get()).is_some();
-    let restart = move |_| state.videos.precheck(state, &work_id.get_untracked());
+    let restart = move |_| state.videos.precheck(&work_id.get_untracked());
     let cancel = move |_| state.videos.cancel_precheck(&work_id.get_untracked());
     let precheck = Memo::new(move |_| selected_precheck());
     let size = Memo::new(move |_| {
@@ -81,7 +82,7 @@ pub fn PrecheckPanel() -> impl IntoView {
     });
 
     let status = move || match run.get() {
-        Some(PrecheckRun::Running { done, total }) => {
+        Some(JobState::Running(Steps { done, total })) => {
             let text = if total == 0 {
                 t().precheck_starting.to_string()
             } else {
@@ -101,7 +102,7 @@ pub fn PrecheckPanel() -> impl IntoView {
         }
         Some(other) => {
             let text = match other {
-                PrecheckRun::Failed(m) => fill(t().precheck_failed, &[("message", &m)]),
+                JobState::Failed(m) => fill(t().precheck_failed, &[("message", &m)]),
                 _ => t().precheck_cancelled.to_string(),
             };
             view! {
@@ -146,11 +147,8 @@ pub fn PrecheckPanel() -> impl IntoView {
                 ],
             );
             let loudness = p.sound.as_ref().and_then(|s| {
-                s.integrated_lufs.zip(s.true_peak_dbtp).map(|(l, pk)| {
-                    fill(
-                        t().precheck_loudness,
-                        &[("lufs", &format!("{l:.1}")), ("peak", &format!("{pk:+.1}"))],
-                    )
+                s.bare_levels().map(|(lufs, peak)| {
+                    fill(t().precheck_loudness, &[("lufs", &lufs), ("peak", &peak)])
                 })
             });
             view! {

@@ -1,7 +1,8 @@
 //! Where the data lives: save status, warnings when the browser refuses, export/import, clear.
 
 use super::contest::use_contest;
-use super::state::{use_state, SaveStatus};
+use super::saved::SaveStatus;
+use super::state::use_state;
 use crate::core::submission::Workspace;
 use crate::i18n::{fill, t};
 use crate::web::{blob_store, download::download_bytes, storage::StorageError};

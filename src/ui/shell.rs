@@ -1,6 +1,7 @@
 //! The frame around every page: header, step indicator, the app-wide video status, footer.
 
 use super::contest::use_contest;
+use super::jobs::JobState;
 use super::route::{use_route, Route, STEP_SLUGS};
 use super::state::use_state;
 use super::videos::Progress;
@@ -154,13 +155,17 @@ pub fn VideoStatus() -> impl IntoView {
                         title
                     }
                 });
+                let pct = match &p {
+                    JobState::Running(r) => r.percent(),
+                    _ => None,
+                };
                 let text = match &p {
-                    Progress::Inspecting => fill(t().video_status_inspecting, &[("title", &title)]),
-                    Progress::Hashing { .. } => fill(
+                    JobState::Running(Progress::Inspecting) => fill(t().video_status_inspecting, &[("title", &title)]),
+                    JobState::Running(Progress::Hashing { .. }) => fill(
                         t().video_status_hashing,
-                        &[("title", &title), ("pct", &format!("{:.0}", p.percent().unwrap_or(0.0)))],
+                        &[("title", &title), ("pct", &format!("{:.0}", pct.unwrap_or(0.0)))],
                     ),
-                    Progress::Cancelled | Progress::Failed(_) => return None,
+                    JobState::Queued | JobState::Cancelled | JobState::Failed(_) => return None,
                 };
                 let open = move |_| {
                     state.write(|ws, _| ws.select(&id));

@@ -2,27 +2,20 @@
 //! selected work, and the videos chosen in this tab.
 //!
 //! Every change goes through [`AppState::write`]: the model applies it, the document is saved,
-//! and only then are readers notified. So whatever happens while the page re-renders, the
-//! keystroke is already in local storage.
+//! and only then are readers notified (`saved::write_then_notify`). So whatever happens while
+//! the page re-renders, the keystroke is already in local storage. The video jobs report to
+//! [`AppState::apply_video`] through a sink; they never see this state.
 
-use super::videos::Videos;
+use super::saved::{self, Loaded, SaveStatus};
+use super::videos::{VideoResult, Videos};
 use crate::core::contest::ContestDefinition;
 use crate::core::submission::{
     blockers, reminders, work_state, Blocker, Reminder, Step, Work, WorkState, Workspace,
 };
-use crate::web::storage::{self, workspace_key, StorageError};
+use crate::web::storage::workspace_key;
 use leptos::prelude::*;
 use std::collections::BTreeSet;
 use std::sync::Arc;
-
-/// Whether the last save reached local storage.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum SaveStatus {
-    /// Saved at this time (Unix ms).
-    Saved(u64),
-    /// The browser refused; the data is only in this tab.
-    Failed(StorageError),
-}
 
 /// What the core says about the workspace, computed once per change.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -88,28 +81,17 @@ pub struct AppState {
 impl AppState {
     /// Loads the saved workspace (or starts one) through the model's one load path.
     pub fn start(contest: Arc<ContestDefinition>) -> AppState {
-        let mut recovered = None;
         let now = crate::web::now_ms();
         let fresh = || Workspace::fresh(&contest, crate::web::new_id("w"), now);
-        let ws = match storage::load(&workspace_key()) {
-            Ok(Some(json)) => {
-                match Workspace::open(&json, &contest, || crate::web::new_id("w"), now) {
-                    Ok(ws) => ws,
-                    Err(e) => {
-                        // Keep the unreadable text under another key: never overwrite it.
-                        let aside = format!("{}.unreadable-{now}", workspace_key());
-                        let _ = storage::save(&aside, &json);
-                        recovered = Some((json, e.to_string()));
-                        fresh()
-                    }
-                }
-            }
-            _ => fresh(),
+        let loaded = saved::load_or_set_aside(&workspace_key(), now, |json| {
+            Workspace::open(json, &contest, || crate::web::new_id("w"), now)
+        });
+        let (ws, recovered) = match loaded {
+            Loaded::Read(ws) => (ws, None),
+            Loaded::Nothing => (fresh(), None),
+            Loaded::SetAside { json, why } => (fresh(), Some((json, why))),
         };
-        let initial = match storage::probe() {
-            Ok(()) => SaveStatus::Saved(now),
-            Err(e) => SaveStatus::Failed(e),
-        };
+        let initial = saved::initial_status(now);
         let ws = RwSignal::new(ws);
         let c = contest.clone();
         let readiness = Memo::new(move |_| {
@@ -135,6 +117,7 @@ impl AppState {
             readiness,
             videos: Videos::new(),
         };
+        state.videos.deliver_to(move |r| state.apply_video(r));
         // The start-up repairs (a first work, a valid selection) are saved at once.
         state.persist();
         state
@@ -144,17 +127,44 @@ impl AppState {
     /// the result, then notifies readers. `None` only when the app is being torn down.
     pub fn write<R>(&self, f: impl FnOnce(&mut Workspace, u64) -> R) -> Option<R> {
         let now = crate::web::now_ms();
-        let r = self.ws.try_update_untracked(|ws| f(ws, now))?;
-        self.persist();
-        self.ws.notify();
-        Some(r)
+        saved::write_then_notify(
+            self.ws,
+            &workspace_key(),
+            Workspace::to_json,
+            self.save,
+            |ws| f(ws, now),
+        )
     }
 
-    /// Applies `f` to the selected work, stamping its update time.
-    pub fn edit_selected(&self, f: impl FnOnce(&mut Work)) {
+    /// Puts a video job's result on the work that started it.
+    fn apply_video(&self, result: VideoResult) {
+        self.write(|ws, now| match result {
+            VideoResult::Inspected { work_id, summary } => {
+                ws.attach_inspection(&work_id, *summary, now);
+            }
+            VideoResult::Fingerprinted {
+                work_id,
+                file_name,
+                fingerprint,
+            } => {
+                ws.attach_fingerprint(&work_id, &file_name, &fingerprint, now);
+            }
+            VideoResult::Prechecked {
+                work_id,
+                file_name,
+                size,
+                precheck,
+            } => {
+                ws.attach_precheck(&work_id, &file_name, size, *precheck, now);
+            }
+        });
+    }
+
+    /// Applies one of the model's edits to the selected work (given its id and the time).
+    pub fn edit_selected<R>(&self, f: impl FnOnce(&mut Workspace, &str, u64) -> R) {
         self.write(|ws, now| {
             if let Some(id) = ws.selected.clone() {
-                ws.edit_work(&id, now, f);
+                f(ws, &id, now);
             }
         });
     }
@@ -175,14 +185,7 @@ impl AppState {
     }
 
     fn persist(&self) {
-        let Some(json) = self.ws.try_with_untracked(Workspace::to_json) else {
-            return;
-        };
-        let status = match storage::save(&workspace_key(), &json) {
-            Ok(()) => SaveStatus::Saved(crate::web::now_ms()),
-            Err(e) => SaveStatus::Failed(e),
-        };
-        self.save.set(status);
+        saved::save(self.ws, &workspace_key(), Workspace::to_json, self.save);
     }
 
     /// Id of the work being edited.

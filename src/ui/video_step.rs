@@ -3,6 +3,7 @@
 
 use super::contest::use_contest;
 use super::fields::ConfirmList;
+use super::jobs::JobState;
 use super::precheck_view::{hints_for, PrecheckPanel};
 use super::state::use_state;
 use super::videos::Progress;
@@ -10,7 +11,7 @@ use crate::core::contest::{Severity, VideoRules};
 use crate::core::inspection::verdict::fmt_duration;
 use crate::core::inspection::{Facts, FILE_RULE};
 use crate::core::submission::{TickList, VideoSummary};
-use crate::i18n::{fill, human_size, t};
+use crate::i18n::{fill, human_size, severity_word, t};
 use crate::web::files::{dropped_file, picked_file};
 use leptos::prelude::*;
 
@@ -33,7 +34,7 @@ pub fn VideoStep() -> impl IntoView {
     let rules = StoredValue::new(contest.video.clone());
     let choose = move |f: web_sys::File| {
         if let Some(id) = state.work_id() {
-            state.videos.choose(state, id, f, &rules.get_value());
+            state.videos.choose(id, f, &rules.get_value());
         }
     };
     let on_pick = move |ev: leptos::ev::Event| {
@@ -48,7 +49,7 @@ pub fn VideoStep() -> impl IntoView {
         }
     };
     let cancel = move |_| state.videos.cancel(&work_id.get_untracked());
-    let restart = move |_| state.videos.hash(state, &work_id.get_untracked());
+    let restart = move |_| state.videos.hash(&work_id.get_untracked());
 
     let self_checks = view! {
         <ConfirmList items=contest.self_checks.clone() prefix="self" list=TickList::SelfChecks hints=hints_for/>
@@ -64,7 +65,7 @@ pub fn VideoStep() -> impl IntoView {
             <p id="video-privacy" class="field-hint">{t().video_privacy}</p>
         </div>
         <div aria-live="polite" class="inspection-live">
-            {move || (progress.get() == Some(Progress::Inspecting)).then(|| view! { <p class="busy">{t().video_reading}</p> })}
+            {move || (progress.get() == Some(JobState::Running(Progress::Inspecting))).then(|| view! { <p class="busy">{t().video_reading}</p> })}
         </div>
         {move || summary.get().map(|s| view! { <InspectionReport summary=s/> })}
         {move || summary.get().filter(|_| picked().is_none()).map(|_| view! {
@@ -106,14 +107,14 @@ fn VideoPreview(file: web_sys::File) -> impl IntoView {
 /// Progress bar, speed, time left and cancel for the fingerprint.
 #[component]
 fn HashProgress(
-    progress: Signal<Option<Progress>>,
+    progress: Signal<Option<JobState<Progress>>>,
     cancel: Callback<()>,
     restart: Callback<()>,
 ) -> impl IntoView {
     move || {
         match progress.get() {
-        None | Some(Progress::Inspecting) => ().into_any(),
-        Some(p @ Progress::Hashing { done, total, started_ms, now_ms }) => {
+        None | Some(JobState::Queued | JobState::Running(Progress::Inspecting)) => ().into_any(),
+        Some(JobState::Running(p @ Progress::Hashing { done, total, started_ms, now_ms })) => {
             let pct = p.percent().unwrap_or(0.0);
             let secs = ((now_ms - started_ms) / 1000.0).max(0.001);
             let speed = done as f64 / secs;
@@ -130,11 +131,11 @@ fn HashProgress(
                 </div>
             }.into_any()
         }
-        Some(Progress::Cancelled) => view! {
+        Some(JobState::Cancelled) => view! {
             <p class="hash-progress">{t().hash_cancelled} " "
                 <button type="button" class="secondary small" on:click=move |_| restart.run(())>{t().hash_restart}</button></p>
         }.into_any(),
-        Some(Progress::Failed(m)) => view! { <p class="field-error" role="alert">{t().hash_failed} {m}</p> }.into_any(),
+        Some(JobState::Failed(m)) => view! { <p class="field-error" role="alert">{t().hash_failed} {m}</p> }.into_any(),
     }
     }
 }
@@ -155,7 +156,7 @@ fn InspectionReport(summary: VideoSummary) -> impl IntoView {
         .checks
         .iter()
         .map(|c| {
-            let (cls, word) = status_word(c.status);
+            let (cls, word) = (c.status.code(), severity_word(c.status));
             view! {
                 <tr class=cls>
                     <td class="rule"><span class="rule-title">{rule_title(&rules, &c.rule)}</span><span class="rule-id">{c.rule.clone()}</span></td>
@@ -201,14 +202,6 @@ fn rule_title(rules: &VideoRules, rule: &str) -> &'static str {
         if rule == FILE_RULE { s.rule_file } else { "" },
         |(_, title)| title,
     )
-}
-
-fn status_word(s: Severity) -> (&'static str, &'static str) {
-    match s {
-        Severity::Pass => ("pass", t().status_pass),
-        Severity::Warn => ("warn", t().status_warn),
-        Severity::Fail => ("fail", t().status_fail),
-    }
 }
 
 fn facts_table(f: &Facts) -> AnyView {

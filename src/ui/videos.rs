@@ -2,22 +2,28 @@
 //! `File` (a browser never gives it back after a reload), its inspection and its fingerprint
 //! job. Hashing therefore goes on while the unit moves between steps and works; there is one
 //! job per work, cancelled when the work is deleted or another file is chosen for it; and
-//! every result is stored on the work that started it, by id, whatever is selected then.
+//! every result goes to the sink as a [`VideoResult`] for the work that started it, by id,
+//! whatever is selected then. This module knows nothing of the app's state: the owner of the
+//! document gives it the sink ([`Videos::deliver_to`]).
 //!
 //! The look-and-listen pre-check runs in a second video worker beside the fingerprint, once
 //! the inspection is in; its contact sheet (缩略图) is kept in IndexedDB under
 //! [`sheet_key`] for the package, and shown from an object URL.
 
-use super::state::AppState;
+use super::jobs::{JobState, Jobs, Launch, Ticket};
 use crate::core::contest::VideoRules;
+use crate::core::inspection::Fingerprint;
+use crate::core::precheck::Precheck;
 use crate::core::submission::VideoSummary;
 use crate::web::blob_store::{self, Store};
-use crate::web::video_job::{self, PrecheckEvent, VideoEvent, VideoJob};
+use crate::web::video_job::{self, PrecheckEvent, VideoEvent};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use std::collections::{BTreeMap, HashMap};
+use std::cell::Cell;
+use std::collections::HashMap;
+use std::rc::Rc;
 
-/// What is happening to a work's video right now.
+/// How far a work's fingerprint job is.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Progress {
     /// The video worker reads its metadata.
@@ -33,10 +39,6 @@ pub enum Progress {
         /// When the last progress arrived.
         now_ms: f64,
     },
-    /// The unit stopped the fingerprint.
-    Cancelled,
-    /// The worker failed, with the browser's message.
-    Failed(String),
 }
 
 impl Progress {
@@ -48,25 +50,50 @@ impl Progress {
             } else {
                 *done as f64 * 100.0 / *total as f64
             }),
-            _ => None,
+            Progress::Inspecting => None,
         }
     }
 }
 
-/// What is happening to a work's pre-check right now.
+/// How far a work's pre-check is: pictures decoded plus audio reads, of all.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Steps {
+    /// Steps done.
+    pub done: u32,
+    /// All of them (0 until the plan is read).
+    pub total: u32,
+}
+
+/// A result for the document, on the work that started the job.
 #[derive(Debug, Clone, PartialEq)]
-pub enum PrecheckRun {
-    /// Decoding: steps done of all.
-    Running {
-        /// Pictures and audio reads done.
-        done: u32,
-        /// All of them.
-        total: u32,
+pub enum VideoResult {
+    /// The inspection of the chosen file.
+    Inspected {
+        /// The work.
+        work_id: String,
+        /// Its video's summary with the report.
+        summary: Box<VideoSummary>,
     },
-    /// The unit stopped it.
-    Cancelled,
-    /// The worker failed, with the browser's message.
-    Failed(String),
+    /// The fingerprint of the chosen file.
+    Fingerprinted {
+        /// The work.
+        work_id: String,
+        /// The file hashed (the work's video must still be this one).
+        file_name: String,
+        /// SHA-256, CRC-32 and size.
+        fingerprint: Fingerprint,
+    },
+    /// The pre-check of the chosen file.
+    Prechecked {
+        /// The work.
+        work_id: String,
+        /// The file checked.
+        file_name: String,
+        /// Its size.
+        size: u64,
+        /// The hints.
+        precheck: Box<Precheck>,
+    },
 }
 
 /// Where a work's contact sheet is kept in IndexedDB (the scans store).
@@ -74,24 +101,23 @@ pub fn sheet_key(work_id: &str) -> String {
     format!("sheet-{work_id}")
 }
 
-/// A chosen file and the generation of the choice (a newer choice makes older results stale).
+/// A chosen file (a newer choice stops the jobs of the older one, so their results are
+/// stale).
 #[derive(Clone)]
 pub struct Picked {
     /// The file as the browser gave it.
     pub file: web_sys::File,
-    /// Increases with every choice in this tab.
-    pub generation: u64,
 }
 
-/// The app-owned registry, provided inside [`AppState`].
+type Sink = Rc<dyn Fn(VideoResult)>;
+
+/// The app-owned registry, provided inside the app's state.
 #[derive(Clone, Copy)]
 pub struct Videos {
     picked: RwSignal<HashMap<String, Picked>, LocalStorage>,
-    jobs: StoredValue<HashMap<String, VideoJob>, LocalStorage>,
-    progress: RwSignal<BTreeMap<String, Progress>>,
-    next_generation: StoredValue<u64>,
-    prechecks: StoredValue<HashMap<String, VideoJob>, LocalStorage>,
-    precheck_runs: RwSignal<BTreeMap<String, PrecheckRun>>,
+    fingerprints: Jobs<Progress>,
+    prechecks: Jobs<Steps>,
+    sink: StoredValue<Option<Sink>, LocalStorage>,
     /// Object URLs of the contact sheets shown, by work; `None` while loading or absent.
     sheets: RwSignal<HashMap<String, Option<String>>>,
 }
@@ -103,16 +129,25 @@ impl Default for Videos {
 }
 
 impl Videos {
-    /// An empty registry.
+    /// An empty registry; its results go nowhere until [`Videos::deliver_to`].
     pub fn new() -> Self {
         Videos {
             picked: RwSignal::new_local(HashMap::new()),
-            jobs: StoredValue::new_local(HashMap::new()),
-            progress: RwSignal::new(BTreeMap::new()),
-            next_generation: StoredValue::new(1),
-            prechecks: StoredValue::new_local(HashMap::new()),
-            precheck_runs: RwSignal::new(BTreeMap::new()),
+            fingerprints: Jobs::new(usize::MAX),
+            prechecks: Jobs::new(usize::MAX),
+            sink: StoredValue::new_local(None),
             sheets: RwSignal::new(HashMap::new()),
+        }
+    }
+
+    /// Where results go from now on: the owner of the document applies them.
+    pub fn deliver_to(&self, sink: impl Fn(VideoResult) + 'static) {
+        self.sink.set_value(Some(Rc::new(sink)));
+    }
+
+    fn deliver(&self, result: VideoResult) {
+        if let Some(sink) = self.sink.get_value() {
+            sink(result);
         }
     }
 
@@ -122,279 +157,212 @@ impl Videos {
     }
 
     /// What is happening to a work's video (reactive).
-    pub fn progress(&self, work_id: &str) -> Option<Progress> {
-        self.progress.with(|m| m.get(work_id).cloned())
+    pub fn progress(&self, work_id: &str) -> Option<JobState<Progress>> {
+        self.fingerprints.state(work_id)
     }
 
     /// Every work with something going on (reactive).
-    pub fn all_progress(&self) -> Vec<(String, Progress)> {
-        self.progress
+    pub fn all_progress(&self) -> Vec<(String, JobState<Progress>)> {
+        self.fingerprints
             .with(|m| m.iter().map(|(k, v)| (k.clone(), v.clone())).collect())
     }
 
-    fn set_progress(&self, work_id: &str, p: Option<Progress>) {
-        self.progress.update(|m| match p {
-            Some(p) => {
-                m.insert(work_id.to_string(), p);
-            }
-            None => {
-                m.remove(work_id);
-            }
-        });
-    }
-
-    fn is_current(&self, work_id: &str, generation: u64) -> bool {
-        self.picked
-            .with_untracked(|m| m.get(work_id).map(|p| p.generation) == Some(generation))
-    }
-
-    /// Chooses `file` for `work_id`: stops that work's running job, then the video worker
-    /// inspects the file (the report is stored on that work) and fingerprints it.
-    pub fn choose(
-        &self,
-        state: AppState,
-        work_id: String,
-        file: web_sys::File,
-        rules: &VideoRules,
-    ) {
-        let generation = self.next_generation.get_value();
-        self.next_generation.set_value(generation + 1);
-        self.stop_precheck(&work_id);
+    /// Records `file` as the work's choice, stopping whatever ran on the one before.
+    fn pick(&self, work_id: &str, file: web_sys::File) {
+        self.fingerprints.stop(work_id);
+        self.prechecks.stop(work_id);
         self.picked.update(|m| {
-            m.insert(work_id.clone(), Picked { file, generation });
+            m.insert(work_id.to_string(), Picked { file });
         });
-        // VideoRules always serialises (plain data); an empty string would skip the inspection.
-        let rules = serde_json::to_string(rules).unwrap_or_default();
-        self.run(state, &work_id, Some(rules));
+    }
+
+    /// Chooses `file` for `work_id`: the video worker inspects the file (the report goes to
+    /// that work), then fingerprints it, and the pre-check follows the inspection.
+    pub fn choose(&self, work_id: String, file: web_sys::File, rules: &VideoRules) {
+        self.pick(&work_id, file);
+        self.run(&work_id, Some(rules.clone()));
     }
 
     /// (Re)starts the fingerprint of the file chosen for `work_id`.
-    pub fn hash(&self, state: AppState, work_id: &str) {
-        self.run(state, work_id, None);
+    pub fn hash(&self, work_id: &str) {
+        self.run(work_id, None);
     }
 
     /// Starts the video worker on the work's chosen file: inspection first when `rules` are
-    /// given, then the fingerprint; every result lands on `work_id` while the choice is current.
-    fn run(&self, state: AppState, work_id: &str, rules: Option<String>) {
+    /// given, then the fingerprint.
+    fn run(&self, work_id: &str, rules: Option<VideoRules>) {
         let Some(picked) = self.picked.with_untracked(|m| m.get(work_id).cloned()) else {
             return;
         };
-        self.stop_job(work_id);
-        let total = picked.file.size() as u64;
-        let hashing = move |done: u64, started_ms: f64| Progress::Hashing {
+        let first = if rules.is_some() {
+            Progress::Inspecting
+        } else {
+            Progress::Hashing {
+                done: 0,
+                total: picked.file.size() as u64,
+                started_ms: js_sys::Date::now(),
+                now_ms: js_sys::Date::now(),
+            }
+        };
+        let videos = *self;
+        self.fingerprints.start(work_id, first, move |ticket| {
+            videos.start_fingerprint(ticket, picked.file, rules)
+        });
+    }
+
+    fn start_fingerprint(
+        &self,
+        ticket: Ticket<Progress>,
+        file: web_sys::File,
+        rules: Option<VideoRules>,
+    ) -> Launch {
+        let videos = *self;
+        let name = file.name();
+        let total = file.size() as u64;
+        let started = Cell::new(js_sys::Date::now());
+        let hashing = move |done: u64| Progress::Hashing {
             done,
             total,
-            started_ms,
+            started_ms: started.get(),
             now_ms: js_sys::Date::now(),
         };
-        self.set_progress(
-            work_id,
-            Some(if rules.is_some() {
-                Progress::Inspecting
-            } else {
-                hashing(0, js_sys::Date::now())
-            }),
-        );
-        let videos = *self;
-        let id = work_id.to_string();
-        let name = picked.file.name();
-        let generation = picked.generation;
-        let job = video_job::start(&picked.file, rules, move |ev| {
-            if !videos.is_current(&id, generation) {
+        let job = video_job::start(&file, rules.as_ref(), move |ev| {
+            if !ticket.is_current() {
                 return;
             }
+            let id = ticket.key().to_string();
             match ev {
                 VideoEvent::Inspected(report) => {
                     let summary = VideoSummary::from_inspection(&name, total, *report);
-                    state.write(|ws, now| ws.attach_inspection(&id, summary, now));
-                    videos.set_progress(&id, Some(hashing(0, js_sys::Date::now())));
-                    videos.precheck(state, &id);
+                    videos.deliver(VideoResult::Inspected {
+                        work_id: id.clone(),
+                        summary: Box::new(summary),
+                    });
+                    ticket.progress(hashing(0));
+                    videos.precheck(&id);
                 }
-                VideoEvent::Progress { done, .. } => {
-                    let started = match videos.progress.with_untracked(|m| m.get(&id).cloned()) {
-                        Some(Progress::Hashing { started_ms, .. }) => started_ms,
-                        _ => js_sys::Date::now(),
-                    };
-                    videos.set_progress(&id, Some(hashing(done, started)));
+                VideoEvent::Progress { done, .. } => ticket.progress(hashing(done)),
+                VideoEvent::Done(fingerprint) => {
+                    videos.deliver(VideoResult::Fingerprinted {
+                        work_id: id,
+                        file_name: name.clone(),
+                        fingerprint,
+                    });
+                    ticket.finish();
                 }
-                VideoEvent::Done(fp) => {
-                    state.write(|ws, now| ws.attach_fingerprint(&id, &name, &fp, now));
-                    videos.set_progress(&id, None);
-                    videos.finish_later(&id, generation);
-                }
-                VideoEvent::Failed(m) => {
-                    videos.set_progress(&id, Some(Progress::Failed(m)));
-                    videos.finish_later(&id, generation);
-                }
+                VideoEvent::Failed(m) => ticket.fail(m),
             }
-        });
-        match job {
-            Ok(j) => self.jobs.update_value(|m| {
-                m.insert(work_id.to_string(), j);
-            }),
-            Err(m) => self.set_progress(work_id, Some(Progress::Failed(m))),
-        }
-    }
-
-    /// Drops a finished job after its handler has returned (never from inside it).
-    fn finish_later(&self, work_id: &str, generation: u64) {
-        let videos = *self;
-        let id = work_id.to_string();
-        spawn_local(async move {
-            if videos.is_current(&id, generation) {
-                videos.stop_job(&id);
-            }
-        });
-    }
-
-    fn stop_job(&self, work_id: &str) {
-        // Dropping a job terminates its worker and detaches its handlers.
-        let job = self.jobs.try_update_value(|m| m.remove(work_id)).flatten();
-        drop(job);
+        })?;
+        Ok(Some(Box::new(job)))
     }
 
     /// The unit stops a running fingerprint.
     pub fn cancel(&self, work_id: &str) {
-        self.stop_job(work_id);
-        self.set_progress(work_id, Some(Progress::Cancelled));
+        self.fingerprints.cancel(work_id);
     }
 
     /// Takes `file` as the work's video without inspecting or hashing it again: it was just
     /// checked against a package's manifest, whose report and SHA-256 the work already has.
-    pub fn adopt(&self, work_id: &str, file: web_sys::File) {
-        self.stop_job(work_id);
-        self.stop_precheck(work_id);
-        let generation = self.next_generation.get_value();
-        self.next_generation.set_value(generation + 1);
-        self.picked.update(|m| {
-            m.insert(work_id.to_string(), Picked { file, generation });
-        });
-        self.set_progress(work_id, None);
+    /// Runs its pre-check unless the work already has one (`prechecked`).
+    pub fn adopt(&self, work_id: &str, file: web_sys::File, prechecked: bool) {
+        self.pick(work_id, file);
+        // A package made before its pre-check finished carries none: the adopted file gets
+        // its look and listen now, as a newly chosen one does.
+        if !prechecked {
+            self.precheck(work_id);
+        }
     }
 
-    /// Forgets a work entirely (it was deleted): its job stops, its file is released.
+    /// Forgets a work entirely (it was deleted): its jobs stop, its file is released.
     pub fn forget(&self, work_id: &str) {
-        self.stop_job(work_id);
-        self.stop_precheck(work_id);
+        self.fingerprints.stop(work_id);
+        self.prechecks.stop(work_id);
         self.drop_sheet_url(work_id);
         self.picked.update(|m| {
             m.remove(work_id);
         });
-        self.set_progress(work_id, None);
     }
 
     /// Forgets every work not in `ids` (after an import or a clear).
     pub fn retain(&self, ids: &[String]) {
-        let gone: Vec<String> = self.picked.with_untracked(|m| {
-            m.keys()
-                .chain(
-                    self.progress
-                        .with_untracked(|p| p.keys().cloned().collect::<Vec<_>>())
-                        .iter(),
-                )
-                .filter(|k| !ids.contains(k))
-                .cloned()
-                .collect()
-        });
-        for id in gone {
-            self.forget(&id);
+        let mut gone: Vec<String> = Vec::new();
+        let known = self
+            .picked
+            .with_untracked(|m| m.keys().cloned().collect::<Vec<_>>());
+        for id in known
+            .into_iter()
+            .chain(self.fingerprints.keys())
+            .chain(self.prechecks.keys())
+        {
+            if !ids.contains(&id) && !gone.contains(&id) {
+                gone.push(id);
+            }
+        }
+        for id in &gone {
+            self.forget(id);
         }
     }
 
     /// What is happening to a work's pre-check (reactive).
-    pub fn precheck_run(&self, work_id: &str) -> Option<PrecheckRun> {
-        self.precheck_runs.with(|m| m.get(work_id).cloned())
+    pub fn precheck_run(&self, work_id: &str) -> Option<JobState<Steps>> {
+        self.prechecks.state(work_id)
     }
 
-    fn set_precheck_run(&self, work_id: &str, r: Option<PrecheckRun>) {
-        self.precheck_runs.update(|m| match r {
-            Some(r) => {
-                m.insert(work_id.to_string(), r);
-            }
-            None => {
-                m.remove(work_id);
-            }
-        });
-    }
-
-    fn stop_precheck(&self, work_id: &str) {
-        let job = self
-            .prechecks
-            .try_update_value(|m| m.remove(work_id))
-            .flatten();
-        drop(job);
-        self.set_precheck_run(work_id, None);
-    }
-
-    /// (Re)starts the pre-check of the file chosen for `work_id`; its result lands on that
-    /// work while the choice is current, and its contact sheet in IndexedDB.
-    pub fn precheck(&self, state: AppState, work_id: &str) {
+    /// (Re)starts the pre-check of the file chosen for `work_id`; its result goes to that
+    /// work while the choice is current, and its contact sheet to IndexedDB.
+    pub fn precheck(&self, work_id: &str) {
         let Some(picked) = self.picked.with_untracked(|m| m.get(work_id).cloned()) else {
             return;
         };
-        self.stop_precheck(work_id);
-        self.set_precheck_run(work_id, Some(PrecheckRun::Running { done: 0, total: 0 }));
         let videos = *self;
-        let id = work_id.to_string();
-        let name = picked.file.name();
-        let size = picked.file.size() as u64;
-        let generation = picked.generation;
-        let job = video_job::start_precheck(&picked.file, move |ev| {
-            if !videos.is_current(&id, generation) {
+        let first = Steps { done: 0, total: 0 };
+        self.prechecks.start(work_id, first, move |ticket| {
+            videos.start_precheck(ticket, picked.file)
+        });
+    }
+
+    fn start_precheck(&self, ticket: Ticket<Steps>, file: web_sys::File) -> Launch {
+        let videos = *self;
+        let name = file.name();
+        let size = file.size() as u64;
+        let job = video_job::start_precheck(&file, move |ev| {
+            if !ticket.is_current() {
                 return;
             }
             match ev {
-                PrecheckEvent::Progress { done, total } => {
-                    videos.set_precheck_run(&id, Some(PrecheckRun::Running { done, total }));
-                }
+                PrecheckEvent::Progress { done, total } => ticket.progress(Steps { done, total }),
                 PrecheckEvent::Done(precheck, sheet) => {
-                    let (id, name) = (id.clone(), name.clone());
+                    let (ticket, name) = (ticket.clone(), name.clone());
                     // The sheet is stored before the result shows, so a package built the
                     // moment it appears already finds it.
                     spawn_local(async move {
+                        let id = ticket.key().to_string();
                         videos.store_sheet(&id, sheet).await;
-                        if videos.is_current(&id, generation) {
-                            state.write(|ws, now| {
-                                ws.attach_precheck(&id, &name, size, *precheck, now)
+                        if ticket.is_current() {
+                            videos.deliver(VideoResult::Prechecked {
+                                work_id: id,
+                                file_name: name,
+                                size,
+                                precheck,
                             });
-                            videos.set_precheck_run(&id, None);
-                            videos.finish_precheck_later(&id, generation);
+                            ticket.finish();
                         }
                     });
                 }
-                PrecheckEvent::Failed(m) => {
-                    videos.set_precheck_run(&id, Some(PrecheckRun::Failed(m)));
-                    videos.finish_precheck_later(&id, generation);
-                }
+                PrecheckEvent::Failed(m) => ticket.fail(m),
             }
-        });
-        match job {
-            Ok(j) => self.prechecks.update_value(|m| {
-                m.insert(work_id.to_string(), j);
-            }),
-            Err(m) => self.set_precheck_run(work_id, Some(PrecheckRun::Failed(m))),
-        }
-    }
-
-    /// Drops a finished pre-check job after its handler has returned.
-    fn finish_precheck_later(&self, work_id: &str, generation: u64) {
-        let videos = *self;
-        let id = work_id.to_string();
-        spawn_local(async move {
-            if videos.is_current(&id, generation) {
-                let job = videos
-                    .prechecks
-                    .try_update_value(|m| m.remove(&id))
-                    .flatten();
-                drop(job);
-            }
-        });
+        })?;
+        Ok(Some(Box::new(job)))
     }
 
     /// The unit stops a running pre-check; the self-checks stay theirs to answer.
     pub fn cancel_precheck(&self, work_id: &str) {
-        self.stop_precheck(work_id);
-        self.set_precheck_run(work_id, Some(PrecheckRun::Cancelled));
+        self.prechecks.cancel(work_id);
+    }
+
+    /// Keeps `sheet` as work `work_id`'s contact sheet (one from a reopened package).
+    pub async fn keep_sheet(&self, work_id: &str, sheet: Vec<u8>) {
+        self.store_sheet(work_id, Some(sheet)).await;
     }
 
     async fn store_sheet(&self, work_id: &str, sheet: Option<Vec<u8>>) {

@@ -1,11 +1,10 @@
 //! The link's launch options in the browser: read once from `location.search`, shared by
 //! both wasm binaries (the district workspace reads the same page URL), applied at start.
 
-use crate::core::contest::{builtin, load_definition, ContestDefinition};
+use crate::core::contest::{builtin, builtin_json, load_definition, ContestDefinition};
 use crate::core::launch::{LaunchOptions, StartPage};
 use std::cell::OnceCell;
 use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
 
 thread_local! {
     static OPTIONS: OnceCell<(LaunchOptions, Option<String>)> = const { OnceCell::new() };
@@ -73,30 +72,22 @@ pub async fn load_contest() -> Result<ContestDefinition, String> {
     if url.origin() != here.origin() || url.protocol() != here.protocol() {
         return Err(url.href());
     }
-    let resp: web_sys::Response = JsFuture::from(window.fetch_with_str(&url.href()))
-        .await
-        .map_err(|e| super::js_message(&e))?
-        .dyn_into()
-        .map_err(|e| super::js_message(&e))?;
-    if !resp.ok() {
-        return Err(format!("HTTP {}", resp.status()));
-    }
-    let text = JsFuture::from(resp.text().map_err(|e| super::js_message(&e))?)
-        .await
-        .map_err(|e| super::js_message(&e))?
-        .as_string()
-        .unwrap_or_default();
+    let text = super::fetch::text(&url.href()).await?;
     let def = load_definition(&text).map_err(|e| e.to_string())?;
     super::js::set(&js_sys::global(), CONTEST_GLOBAL, &text.into());
     Ok(def)
 }
 
-/// The definition the page loaded (for the district workspace's wasm), else the built-in.
-pub fn page_contest() -> ContestDefinition {
+/// The text of the definition the page loaded, else the built-in one's.
+pub fn contest_json() -> String {
     super::js::get(&js_sys::global(), CONTEST_GLOBAL)
         .as_string()
-        .and_then(|json| load_definition(&json).ok())
-        .unwrap_or_else(builtin)
+        .unwrap_or_else(|| builtin_json().to_string())
+}
+
+/// The definition the page loaded (for the district workspace's wasm), else the built-in.
+pub fn page_contest() -> ContestDefinition {
+    load_definition(&contest_json()).unwrap_or_else(|_| builtin())
 }
 
 /// Applies what needs no UI: the accent colour and the start page (only when the link names

@@ -1,6 +1,7 @@
 //! The interface language: chosen at start, remembered in `localStorage`, switched by reload.
+//! English is fetched (`en.json`) only when chosen.
 
-use crate::i18n::{set_locale, t, Locale};
+use crate::i18n::{english_loaded, load_english, set_locale, t, Locale, ENGLISH_FILE};
 
 /// Storage key of the chosen locale. Deliberately not namespaced per embed or contest: the
 /// language is the person's preference, the same for every copy of the app on this origin.
@@ -9,15 +10,31 @@ pub const LOCALE_KEY: &str = "baosong.locale";
 /// The link parameter that asks for a language (`?lang=en`); a switch drops it from the URL.
 pub const URL_PARAM: &str = "lang";
 
+/// Global through which the page hands the English file's text to the district workspace's
+/// wasm (same page, its own memory), so it is fetched once.
+const ENGLISH_GLOBAL: &str = "__baosongEnglishJson";
+
 /// Picks the locale (the link's `lang` wins over the remembered choice, which wins over
-/// Chinese) and marks `<html lang>`; each wasm binary calls it before rendering anything.
-pub fn init(url_lang: Option<Locale>) {
+/// Chinese), loads English when that is the choice, and marks `<html lang>`; each wasm binary
+/// awaits it before rendering anything. A link's `lang` is remembered as the switch's choice
+/// is, so it lasts across step links, reloads and the district workspace.
+pub async fn init(url_lang: Option<Locale>) {
     let stored = super::storage::load(LOCALE_KEY)
         .ok()
         .flatten()
         .and_then(|tag| Locale::from_tag(&tag));
+    if let Some(asked) = url_lang.filter(|l| Some(*l) != stored) {
+        let _ = super::storage::save(LOCALE_KEY, asked.tag());
+    }
     // Chinese unless asked otherwise, whatever the browser's language: the contest is Chinese.
-    let locale = url_lang.or(stored).unwrap_or_default();
+    let mut locale = url_lang.or(stored).unwrap_or_default();
+    if locale == Locale::En && !english_loaded() {
+        if let Err(why) = fetch_english().await {
+            // Chinese, which is complete, rather than a page of missing words.
+            web_sys::console::warn_1(&format!("English unavailable: {why}").into());
+            locale = Locale::Zh;
+        }
+    }
     set_locale(locale);
     if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
         if let Some(html) = doc.document_element() {
@@ -63,4 +80,16 @@ pub fn with_lang(search: &str, tag: Option<&str>) -> String {
     } else {
         format!("?{}", parts.join("&"))
     }
+}
+
+/// Loads `en.json`: the text the page already read, else the build's file.
+async fn fetch_english() -> Result<(), String> {
+    let global = js_sys::global();
+    let json = match super::js::get(&global, ENGLISH_GLOBAL).as_string() {
+        Some(json) => json,
+        None => super::fetch::text(&super::assets::url(ENGLISH_FILE)).await?,
+    };
+    load_english(&json).map_err(|e| e.to_string())?;
+    super::js::set(&global, ENGLISH_GLOBAL, &json.into());
+    Ok(())
 }

@@ -1,13 +1,19 @@
 //! The page side of the package worker: started on first use, one request at a time per
-//! call, each answered through a promise keyed by request id.
+//! call, each answered through a promise keyed by request id. The messages are
+//! `package_protocol`'s typed enums in `envelope`s.
 
-use super::js::{get, object, parse_json, set};
+use super::envelope::{envelope_buffer, envelope_js, open_envelope};
+use super::js::{get, object, set};
+use super::package_protocol::{
+    Answer, Buffer, Built, Bundle, Forms, Mark, Opened, PartRef, ToPackageWorker,
+};
 use crate::core::contest::ContestDefinition;
 use crate::core::district::bundle::ExternalRange;
 use crate::core::district::workspace::DistrictWorkspace;
 use crate::core::package::verify::OpenedPackage;
 use crate::core::submission::{Attachment, Workspace};
 use js_sys::{Array, Function, Object, Promise, Uint8Array};
+use serde::de::{DeserializeOwned, IgnoredAny};
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -52,8 +58,7 @@ fn start() -> Result<Rc<Client>, String> {
     );
     let onmessage = Closure::<dyn FnMut(MessageEvent)>::new(move |ev: MessageEvent| {
         let data = ev.data();
-        let kind = get(&data, "type").as_string();
-        if kind.as_deref() == Some("ready") {
+        if matches!(open_envelope(&data), Ok(Answer::<IgnoredAny>::Ready)) {
             r.set(true);
             for msg in q.borrow_mut().drain(..) {
                 let _ = w.post_message(&msg);
@@ -61,12 +66,9 @@ fn start() -> Result<Rc<Client>, String> {
             return;
         }
         let id = get(&data, "id").as_f64().unwrap_or(-1.0) as u32;
-        if let Some((resolve, reject)) = p.borrow_mut().remove(&id) {
-            let _ = if kind.as_deref() == Some("error") {
-                reject.call1(&JsValue::NULL, &get(&data, "message"))
-            } else {
-                resolve.call1(&JsValue::NULL, &data)
-            };
+        // The answer is read (and a `Failed` one refused) by the request that waits for it.
+        if let Some((resolve, _)) = p.borrow_mut().remove(&id) {
+            let _ = resolve.call1(&JsValue::NULL, &data);
         }
     });
     worker.set_onmessage(Some(onmessage.as_ref().unchecked_ref()));
@@ -101,11 +103,17 @@ fn client() -> Result<Rc<Client>, String> {
     })
 }
 
-/// Posts `msg` (given an id) and waits for its answer.
-async fn request(msg: Object) -> Result<JsValue, String> {
+/// Posts `msg` with its blob and buffers, and waits for its answer, read as the `T` the
+/// request asks for (the answer's envelope comes along for the buffers it names).
+async fn request<T: DeserializeOwned>(
+    msg: &ToPackageWorker,
+    blob: Option<&web_sys::Blob>,
+    buffers: Vec<JsValue>,
+) -> Result<(T, JsValue), String> {
     let client = client()?;
     let id = client.next.get();
     client.next.set(id + 1);
+    let msg = envelope_js(msg, blob, buffers);
     set(&msg, "id", &f64::from(id).into());
     let pending = client.pending.clone();
     let promise = Promise::new(&mut |resolve, reject| {
@@ -119,24 +127,52 @@ async fn request(msg: Object) -> Result<JsValue, String> {
     } else {
         client.queued.borrow_mut().push(msg);
     }
-    JsFuture::from(promise)
+    let data = JsFuture::from(promise)
         .await
-        .map_err(|e| e.as_string().unwrap_or_else(|| super::js_message(&e)))
+        .map_err(|e| e.as_string().unwrap_or_else(|| super::js_message(&e)))?;
+    // The result is kept as its raw text first, so the answer's enum has one reader whatever
+    // `T` is.
+    match open_envelope::<Answer<Box<serde_json::value::RawValue>>>(&data)? {
+        Answer::Done(result) => Ok((super::js::parse_json(result.get())?, data)),
+        Answer::Failed { message } => Err(message),
+        Answer::Ready => Err(unexpected()),
+    }
 }
 
-/// A request about one work: its kind, the definition, the workspace and the work id.
-fn work_request(kind: &str, def: &ContestDefinition, ws: &Workspace, work_id: &str) -> Object {
-    object(&[
-        ("type", kind.into()),
-        ("def", serde_json::to_string(def).unwrap_or_default().into()),
-        ("ws", ws.to_json().into()),
-        ("work_id", work_id.into()),
-    ])
+/// The definition as the worker reads it: the text the page loaded it from. Sending that
+/// text rather than serialising `def` keeps a serialiser of the whole definition off the first
+/// load; a page has one definition and never changes it after loading (checked in debug).
+fn def_json(def: &ContestDefinition) -> String {
+    let text = super::launch::contest_json();
+    debug_assert!(
+        crate::core::contest::load_definition(&text).is_ok_and(|d| d == *def),
+        "the worker must get the page's own definition"
+    );
+    text
 }
 
-/// A string field of a reply.
-fn reply_text(reply: &JsValue, key: &str) -> Option<String> {
-    get(reply, key).as_string()
+/// An answer that does not fit the request (a worker of another build).
+fn unexpected() -> String {
+    "unexpected package worker reply".into()
+}
+
+/// The ZIP's parts for `package_blob`: the buffers themselves (left in JS memory) and
+/// `{index, size}` placeholders for the external blobs.
+fn zip_parts(parts: &[PartRef], data: &JsValue) -> Result<Array, String> {
+    let out = Array::new();
+    for p in parts {
+        match *p {
+            PartRef::Bytes(i) => {
+                let buffer = envelope_buffer(data, i).ok_or_else(unexpected)?;
+                out.push(&buffer)
+            }
+            PartRef::External { index, size } => out.push(&object(&[
+                ("index", f64::from(index).into()),
+                ("size", (size as f64).into()),
+            ])),
+        };
+    }
+    Ok(out)
 }
 
 /// A package built by the worker: its name, 核验码 and the parts of the download.
@@ -159,48 +195,43 @@ pub async fn build(
     scan: Option<(Attachment, Vec<u8>)>,
     sheet: Option<Vec<u8>>,
 ) -> Result<BuiltDownload, String> {
-    let msg = work_request("build", def, ws, work_id);
-    set(&msg, "include_video", &include_video.into());
-    if let Some((a, bytes)) = scan {
-        let attachment = serde_json::to_string(&a).unwrap_or_default();
-        set(&msg, "scan_attachment", &attachment.into());
-        set(
-            &msg,
-            "scan_bytes",
-            &Uint8Array::from(bytes.as_slice()).into(),
-        );
-    }
-    if let Some(bytes) = sheet {
-        set(
-            &msg,
-            "sheet_bytes",
-            &Uint8Array::from(bytes.as_slice()).into(),
-        );
-    }
-    let reply = request(msg).await?;
+    let mut buffers: Vec<JsValue> = Vec::new();
+    let mut add = |bytes: &[u8]| -> Buffer {
+        buffers.push(Uint8Array::from(bytes).into());
+        (buffers.len() - 1) as Buffer
+    };
+    let scan = scan.map(|(a, bytes)| (a, add(&bytes)));
+    let sheet = sheet.map(|bytes| add(&bytes));
+    let msg = ToPackageWorker::Build {
+        def: def_json(def),
+        ws: ws.to_json(),
+        work_id: work_id.to_string(),
+        include_video,
+        scan,
+        sheet,
+    };
+    let (built, data) = request::<Built>(&msg, None, buffers).await?;
     Ok(BuiltDownload {
-        file_name: reply_text(&reply, "file_name").unwrap_or_default(),
-        code: reply_text(&reply, "code").unwrap_or_default(),
-        parts: get(&reply, "parts").dyn_into().unwrap_or_default(),
+        parts: zip_parts(&built.parts, &data)?,
+        file_name: built.file_name,
+        code: built.code,
     })
 }
 
 /// Opens and verifies a package in the worker (all but the video's hash).
 pub async fn open(def: &ContestDefinition, file: &web_sys::Blob) -> Result<OpenedPackage, String> {
-    let msg = object(&[
-        ("type", "open".into()),
-        ("def", serde_json::to_string(def).unwrap_or_default().into()),
-        ("file", file.into()),
-    ]);
-    let reply = request(msg).await?;
-    let json = reply_text(&reply, "json").unwrap_or_default();
-    let mut opened: OpenedPackage = parse_json(&json)?;
-    let attachment =
-        reply_text(&reply, "scan_attachment").and_then(|s| parse_json::<Attachment>(&s).ok());
-    let bytes = get(&reply, "scan_bytes").dyn_into::<Uint8Array>().ok();
-    if let (Some(a), Some(b)) = (attachment, bytes) {
-        opened.scan = Some((a, b.to_vec()));
-    }
+    let msg = ToPackageWorker::Open { def: def_json(def) };
+    let (
+        Opened {
+            opened,
+            scan,
+            sheet,
+        },
+        data,
+    ) = request(&msg, Some(file), Vec::new()).await?;
+    let mut opened = opened;
+    opened.scan = scan.and_then(|(a, i)| Some((a, envelope_buffer(&data, i)?.to_vec())));
+    opened.contact_sheet = sheet.and_then(|i| Some(envelope_buffer(&data, i)?.to_vec()));
     Ok(opened)
 }
 
@@ -211,18 +242,13 @@ pub async fn mark(
     ws: &Workspace,
     work_id: &str,
 ) -> Result<Option<(String, String)>, String> {
-    let msg = work_request("mark", def, ws, work_id);
-    let reply = request(msg).await?;
-    Ok(reply_text(&reply, "code").zip(reply_text(&reply, "qr_svg")))
-}
-
-/// A district request: its kind, the definition and the district workspace.
-fn district_request(kind: &str, def: &ContestDefinition, ws: &DistrictWorkspace) -> Object {
-    object(&[
-        ("type", kind.into()),
-        ("def", serde_json::to_string(def).unwrap_or_default().into()),
-        ("district", ws.to_json().into()),
-    ])
+    let msg = ToPackageWorker::Mark {
+        def: def_json(def),
+        ws: ws.to_json(),
+        work_id: work_id.to_string(),
+    };
+    let (Mark { code, qr_svg }, _) = request(&msg, None, Vec::new()).await?;
+    Ok(code.zip(qr_svg))
 }
 
 /// The 推荐表 files (`.docx`, `.html`, `.xlsx`, `.csv`), made in the worker.
@@ -230,18 +256,18 @@ pub async fn district_forms(
     def: &ContestDefinition,
     ws: &DistrictWorkspace,
 ) -> Result<Vec<(String, Vec<u8>)>, String> {
-    let reply = request(district_request("district_forms", def, ws)).await?;
-    let files: Array = get(&reply, "files").dyn_into().unwrap_or_default();
-    Ok(files
-        .iter()
-        .map(|f| {
-            let bytes = get(&f, "bytes").dyn_into::<Uint8Array>().ok();
-            (
-                reply_text(&f, "name").unwrap_or_default(),
-                bytes.map(|b| b.to_vec()).unwrap_or_default(),
-            )
+    let msg = ToPackageWorker::DistrictForms {
+        def: def_json(def),
+        district: ws.to_json(),
+    };
+    let (Forms { files }, data) = request(&msg, None, Vec::new()).await?;
+    files
+        .into_iter()
+        .map(|(name, i)| {
+            let bytes = envelope_buffer(&data, i).ok_or_else(unexpected)?;
+            Ok((name, bytes.to_vec()))
         })
-        .collect())
+        .collect()
 }
 
 /// A district bundle made in the worker: its name, parts and what each external part is.
@@ -260,13 +286,15 @@ pub async fn bundle(
     ws: &DistrictWorkspace,
     with_videos: bool,
 ) -> Result<BuiltBundle, String> {
-    let msg = district_request("bundle", def, ws);
-    set(&msg, "with_videos", &with_videos.into());
-    let reply = request(msg).await?;
-    let externals = parse_json(&reply_text(&reply, "externals").unwrap_or_default())?;
+    let msg = ToPackageWorker::Bundle {
+        def: def_json(def),
+        district: ws.to_json(),
+        with_videos,
+    };
+    let (bundle, data) = request::<Bundle>(&msg, None, Vec::new()).await?;
     Ok(BuiltBundle {
-        file_name: reply_text(&reply, "file_name").unwrap_or_default(),
-        parts: get(&reply, "parts").dyn_into().unwrap_or_default(),
-        externals,
+        parts: zip_parts(&bundle.parts, &data)?,
+        file_name: bundle.file_name,
+        externals: bundle.externals,
     })
 }

@@ -1,21 +1,18 @@
 //! The pre-check's side of the video worker: plans the reads from the sample tables, decodes
 //! with WebCodecs, and posts the core's findings with the contact sheet.
 //!
-//! Message in: `{precheck: true, file: Blob}`. Out: `{type: "precheck-progress", done, total}`
-//! after each picture or audio read, then `{type: "prechecked", precheck: string (JSON),
-//! sheet?: Uint8Array (JPEG)}`, or `{type: "error", message}`. A part the browser cannot
-//! decode is a limit in the result, never an error.
+//! Asked with `ToVideoWorker::Precheck`, it answers `PrecheckProgress` after each picture or
+//! audio read, then `Prechecked` with the contact sheet's JPEG beside it (`video_protocol`).
+//! A part the browser cannot decode is a limit in the result, never an error.
 
 use super::blob_source::BlobSource;
-use super::js::object;
+use super::video_protocol::{post, FromVideoWorker};
 use super::webcodecs::{decode_pictures, decode_sound};
 use crate::core::inspection::CountingSource;
 use crate::core::precheck::plan::{read_plan, runs, AUDIO_GAP, AUDIO_READ};
 use crate::core::precheck::{assemble, SoundAnalyser};
 use futures_util::future::{join, FutureExt};
-use js_sys::Uint8Array;
 use std::cell::Cell;
-use wasm_bindgen::JsValue;
 use web_sys::DedicatedWorkerGlobalScope;
 
 fn now() -> f64 {
@@ -39,11 +36,11 @@ pub async fn precheck(
     let done = Cell::new(0usize);
     let step = || {
         done.set(done.get() + 1);
-        let _ = scope.post_message(&object(&[
-            ("type", "precheck-progress".into()),
-            ("done", (done.get() as f64).into()),
-            ("total", (total as f64).into()),
-        ]));
+        let progress = FromVideoWorker::PrecheckProgress {
+            done: done.get() as u32,
+            total: total as u32,
+        };
+        let _ = post(scope, &progress, None);
     };
     let mut limits = plan.limits.clone();
     // Pictures and sound decode side by side: each mostly waits on the browser (reads,
@@ -103,17 +100,6 @@ pub async fn precheck(
         src.bytes_read(),
         [t3 - t0, picture_ms, sound_ms],
     );
-    let json = serde_json::to_string(&result).map_err(|e| e.to_string())?;
-    let sheet_value: JsValue = if jpeg.is_empty() {
-        JsValue::UNDEFINED
-    } else {
-        Uint8Array::from(jpeg.as_slice()).into()
-    };
-    scope
-        .post_message(&object(&[
-            ("type", "prechecked".into()),
-            ("precheck", json.into()),
-            ("sheet", sheet_value),
-        ]))
-        .map_err(|e| super::js_message(&e))
+    let reply = FromVideoWorker::Prechecked { precheck: result };
+    post(scope, &reply, (!jpeg.is_empty()).then_some(jpeg.as_slice()))
 }

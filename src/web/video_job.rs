@@ -1,7 +1,9 @@
 //! The page side of the video worker: starts it, relays the inspection, the hashing progress
-//! and the pre-check, cancels.
+//! and the pre-check, cancels. The messages are `video_protocol`'s typed enums.
 
-use super::js::{get, num, object, parse_json, text};
+use super::envelope::{envelope, envelope_bytes, open_envelope};
+use super::video_protocol::{FromVideoWorker, ToVideoWorker};
+use crate::core::contest::VideoRules;
 use crate::core::inspection::{Fingerprint, Inspection};
 use crate::core::precheck::Precheck;
 use wasm_bindgen::prelude::*;
@@ -55,12 +57,14 @@ impl Drop for VideoJob {
 /// The worker's loader script (Trunk's `data-loader-shim`), next to the app's own files.
 const WORKER_FILE: &str = "video-worker_loader.js";
 
-/// Starts the video worker, posts `msg` once it is ready, and turns every later message into
-/// an event with `parse`, which also says whether the job is over (the worker is then
-/// stopped). A worker that fails to start or throws gives the event `failed` makes.
+/// Starts the video worker, posts `msg` with `file` once it is ready, and turns every later
+/// reply into an event with `parse`, which also says whether the job is over (the worker is
+/// then stopped). A worker that fails to start, throws or says what cannot be read gives
+/// the event `failed` makes.
 fn spawn<E: 'static>(
-    msg: js_sys::Object,
-    parse: impl Fn(&JsValue) -> (E, bool) + 'static,
+    msg: ToVideoWorker,
+    file: &web_sys::Blob,
+    parse: impl Fn(FromVideoWorker, &JsValue) -> (E, bool) + 'static,
     failed: fn(String) -> E,
     on_event: impl Fn(E) + 'static,
 ) -> Result<VideoJob, String> {
@@ -68,19 +72,24 @@ fn spawn<E: 'static>(
     opts.set_name("video");
     let worker = Worker::new_with_options(&super::assets::url(WORKER_FILE), &opts)
         .map_err(|e| super::js_message(&e))?;
+    let request = envelope(&msg, Some(file), &[]);
     let on_event = std::rc::Rc::new(on_event);
     let cb = on_event.clone();
     let w2 = worker.clone();
     let handler = Closure::<dyn FnMut(MessageEvent)>::new(move |ev: MessageEvent| {
         let d = ev.data();
-        if text(&d, "type") == "ready" {
-            if let Err(e) = w2.post_message(&msg) {
-                w2.terminate();
-                cb(failed(super::js_message(&e)));
+        let (event, over) = match open_envelope::<FromVideoWorker>(&d) {
+            Ok(FromVideoWorker::Ready) => {
+                if let Err(e) = w2.post_message(&request) {
+                    w2.terminate();
+                    cb(failed(super::js_message(&e)));
+                }
+                return;
             }
-            return;
-        }
-        let (event, over) = parse(&d);
+            Ok(FromVideoWorker::Failed { message }) => (failed(message), true),
+            Ok(reply) => parse(reply, &d),
+            Err(e) => (failed(e), true),
+        };
         if over {
             w2.terminate();
         }
@@ -100,42 +109,36 @@ fn spawn<E: 'static>(
     })
 }
 
+/// A reply that does not belong to the job asked for (a worker of another build).
+fn unexpected() -> String {
+    "unexpected worker reply".into()
+}
+
 /// Starts a Web Worker on `file` (a File or any Blob, e.g. a slice of a package): with
-/// `rules` (the contest's `VideoRules` as JSON) it inspects the file first, then it hashes
-/// it; `on_event` receives the inspection, progress and the result.
+/// `rules` it inspects the file first, then it hashes it; `on_event` receives the
+/// inspection, progress and the result.
 pub fn start(
     file: &web_sys::Blob,
-    rules: Option<String>,
+    rules: Option<&VideoRules>,
     on_event: impl Fn(VideoEvent) + 'static,
 ) -> Result<VideoJob, String> {
-    let msg = object(&[
-        ("file", file.into()),
-        ("chunk", f64::from(CHUNK_BYTES).into()),
-        ("rules", rules.map_or(JsValue::UNDEFINED, JsValue::from)),
-    ]);
+    let msg = ToVideoWorker::Fingerprint {
+        inspect: rules.cloned(),
+        chunk: CHUNK_BYTES,
+        stream: false,
+    };
     spawn(
         msg,
-        |d| match text(d, "type").as_str() {
-            "inspected" => match parse_json(&text(d, "inspection")) {
-                Ok(inspection) => (VideoEvent::Inspected(Box::new(inspection)), false),
-                Err(e) => (VideoEvent::Failed(e), true),
-            },
-            "progress" => (
-                VideoEvent::Progress {
-                    done: num(d, "done") as u64,
-                    total: num(d, "total") as u64,
-                },
-                false,
-            ),
-            "done" => (
-                VideoEvent::Done(Fingerprint {
-                    sha256: text(d, "sha256"),
-                    crc32: num(d, "crc32") as u32,
-                    size: num(d, "size") as u64,
-                }),
-                true,
-            ),
-            _ => (VideoEvent::Failed(text(d, "message")), true),
+        file,
+        |reply, _| match reply {
+            FromVideoWorker::Inspected { inspection, .. } => {
+                (VideoEvent::Inspected(Box::new(inspection)), false)
+            }
+            FromVideoWorker::Progress { done, total } => {
+                (VideoEvent::Progress { done, total }, false)
+            }
+            FromVideoWorker::Done { fingerprint, .. } => (VideoEvent::Done(fingerprint), true),
+            _ => (VideoEvent::Failed(unexpected()), true),
         },
         VideoEvent::Failed,
         on_event,
@@ -164,28 +167,18 @@ pub fn start_precheck(
     file: &web_sys::Blob,
     on_event: impl Fn(PrecheckEvent) + 'static,
 ) -> Result<VideoJob, String> {
-    let msg = object(&[("file", file.into()), ("precheck", true.into())]);
     spawn(
-        msg,
-        |d| match text(d, "type").as_str() {
-            "precheck-progress" => (
-                PrecheckEvent::Progress {
-                    done: num(d, "done") as u32,
-                    total: num(d, "total") as u32,
-                },
-                false,
+        ToVideoWorker::Precheck,
+        file,
+        |reply, data| match reply {
+            FromVideoWorker::PrecheckProgress { done, total } => {
+                (PrecheckEvent::Progress { done, total }, false)
+            }
+            FromVideoWorker::Prechecked { precheck } => (
+                PrecheckEvent::Done(Box::new(precheck), envelope_bytes(data, 0)),
+                true,
             ),
-            "prechecked" => match parse_json(&text(d, "precheck")) {
-                Ok(p) => {
-                    let sheet = get(d, "sheet")
-                        .dyn_into::<js_sys::Uint8Array>()
-                        .ok()
-                        .map(|a| a.to_vec());
-                    (PrecheckEvent::Done(Box::new(p), sheet), true)
-                }
-                Err(e) => (PrecheckEvent::Failed(e), true),
-            },
-            _ => (PrecheckEvent::Failed(text(d, "message")), true),
+            _ => (PrecheckEvent::Failed(unexpected()), true),
         },
         PrecheckEvent::Failed,
         on_event,

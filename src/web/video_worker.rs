@@ -4,12 +4,9 @@
 //! The same worker also runs the look-and-listen pre-check (`{precheck: true, file}`, see
 //! `precheck_worker`), in its own instance so it goes on beside the hashing.
 //!
-//! Messages in: `{file: Blob, chunk: number, rules?: string, stream?: bool}`; with `rules` (the contest's
-//! `VideoRules` as JSON) the file is inspected first. Out: `{type: "ready"}` once started, then
-//! `{type: "inspected", inspection: string, reads: number, ms: number}` when asked,
-//! `{type: "progress", done, total}`, `{type: "done", sha256, crc32, size, native: bool}` or
-//! `{type: "error", message}`. Cancelling is `worker.terminate()` on the page side, which stops
-//! it at once, mid-chunk.
+//! The messages are `video_protocol`'s enums: in, `ToVideoWorker` with the file beside it;
+//! out, `Ready` once started, then `Inspected` when asked, `Progress`, `Done` or `Failed`.
+//! Cancelling is `worker.terminate()` on the page side, which stops it at once, mid-chunk.
 //!
 //! The fingerprint takes one of two paths. A file within `native_digest_limit` (from
 //! `navigator.deviceMemory`) is read whole and digested by the browser's native SHA-256
@@ -18,8 +15,9 @@
 //! never holding more than two chunks; `stream: true` forces that path (benchmark, tests).
 
 use super::blob_source::BlobSource;
-use super::js::{get, object, text};
+use super::envelope::{envelope_blob, open_envelope};
 use super::native_digest::{copy_out, device_memory, native_fingerprint, subtle};
+use super::video_protocol::{post, FromVideoWorker, ToVideoWorker};
 use crate::core::contest::VideoRules;
 use crate::core::inspection::{
     fingerprint, inspect, native_digest_limit, ChunkSource, CountingSource, FingerprintHasher,
@@ -33,18 +31,11 @@ use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 /// Progress messages are posted at most this often, in bytes.
 const PROGRESS_EVERY: u64 = 16 * 1024 * 1024;
 
-/// Read size when the page does not say.
-const DEFAULT_CHUNK: usize = 4 * 1024 * 1024;
-
 /// Smallest read size accepted: below it the per-read latency dominates.
 const MIN_CHUNK: usize = 64 * 1024;
 
 /// Largest read size accepted: keeps a chunk's offsets within `Uint8Array`'s u32 indices.
 const MAX_CHUNK: usize = 256 * 1024 * 1024;
-
-fn post(scope: &DedicatedWorkerGlobalScope, pairs: &[(&str, JsValue)]) {
-    let _ = scope.post_message(&object(pairs));
-}
 
 fn now() -> f64 {
     js_sys::global()
@@ -85,25 +76,19 @@ impl ChunkSource for BlobChunks {
 async fn inspect_file(
     scope: &DedicatedWorkerGlobalScope,
     blob: &web_sys::Blob,
-    rules: &str,
+    rules: &VideoRules,
 ) -> Result<(), String> {
-    let rules: VideoRules = serde_json::from_str(rules).map_err(|e| e.to_string())?;
     let source = BlobSource::new(blob.clone());
     let counting = CountingSource::new(&source);
     let t0 = now();
-    let inspection = inspect(&counting, &rules).await;
+    let inspection = inspect(&counting, rules).await;
     let ms = now() - t0;
-    let json = serde_json::to_string(&inspection).map_err(|e| e.to_string())?;
-    post(
-        scope,
-        &[
-            ("type", "inspected".into()),
-            ("inspection", json.into()),
-            ("reads", (counting.reads() as f64).into()),
-            ("ms", ms.into()),
-        ],
-    );
-    Ok(())
+    let reply = FromVideoWorker::Inspected {
+        inspection,
+        reads: counting.reads(),
+        ms,
+    };
+    post(scope, &reply, None)
 }
 
 async fn hash_file(
@@ -115,14 +100,11 @@ async fn hash_file(
     // Blob sizes are integral doubles, exact up to 2^53 bytes.
     let size = blob.size() as u64;
     let progress = |done: u64| {
-        post(
+        let _ = post(
             scope,
-            &[
-                ("type", "progress".into()),
-                ("done", (done as f64).into()),
-                ("total", (size as f64).into()),
-            ],
-        )
+            &FromVideoWorker::Progress { done, total: size },
+            None,
+        );
     };
     let native = subtle().filter(|_| !stream && size <= native_digest_limit(device_memory()));
     let fp = match &native {
@@ -144,17 +126,33 @@ async fn hash_file(
             .map_err(|e| e.to_string())?
         }
     };
-    post(
-        scope,
-        &[
-            ("type", "done".into()),
-            ("sha256", fp.sha256.into()),
-            ("crc32", f64::from(fp.crc32).into()),
-            ("size", (fp.size as f64).into()),
-            ("native", native.is_some().into()),
-        ],
-    );
-    Ok(())
+    let reply = FromVideoWorker::Done {
+        fingerprint: fp,
+        native: native.is_some(),
+    };
+    post(scope, &reply, None)
+}
+
+/// Runs what the page asked for on `file`.
+async fn serve(
+    scope: &DedicatedWorkerGlobalScope,
+    msg: ToVideoWorker,
+    file: web_sys::Blob,
+) -> Result<(), String> {
+    match msg {
+        ToVideoWorker::Precheck => super::precheck_worker::precheck(scope, file).await,
+        ToVideoWorker::Fingerprint {
+            inspect,
+            chunk,
+            stream,
+        } => {
+            if let Some(rules) = &inspect {
+                inspect_file(scope, &file, rules).await?;
+            }
+            let chunk = (chunk as usize).clamp(MIN_CHUNK, MAX_CHUNK);
+            hash_file(scope, file, chunk, stream).await
+        }
+    }
 }
 
 /// Worker entry point: installs the message handler.
@@ -163,42 +161,21 @@ pub fn run() {
     let s2 = scope.clone();
     let handler = Closure::<dyn FnMut(MessageEvent)>::new(move |ev: MessageEvent| {
         let data = ev.data();
-        let file: Option<web_sys::Blob> = get(&data, "file").dyn_into().ok();
-        let chunk = get(&data, "chunk")
-            .as_f64()
-            .map_or(DEFAULT_CHUNK, |c| c as usize);
-        let rules = text(&data, "rules");
-        let stream = get(&data, "stream").is_truthy();
-        let precheck = get(&data, "precheck").is_truthy();
+        let request = open_envelope::<ToVideoWorker>(&data)
+            .and_then(|msg| Ok((msg, envelope_blob(&data).ok_or("no file")?)));
         let scope = s2.clone();
         wasm_bindgen_futures::spawn_local(async move {
-            let result = match file {
-                Some(f) if precheck => super::precheck_worker::precheck(&scope, f).await,
-                Some(f) => {
-                    let inspected = if rules.is_empty() {
-                        Ok(())
-                    } else {
-                        inspect_file(&scope, &f, &rules).await
-                    };
-                    match inspected {
-                        Ok(()) => {
-                            hash_file(&scope, f, chunk.clamp(MIN_CHUNK, MAX_CHUNK), stream).await
-                        }
-                        Err(e) => Err(e),
-                    }
-                }
-                None => Err("no file".into()),
+            let result = match request {
+                Ok((msg, file)) => serve(&scope, msg, file).await,
+                Err(e) => Err(e),
             };
             if let Err(message) = result {
-                post(
-                    &scope,
-                    &[("type", "error".into()), ("message", message.into())],
-                );
+                let _ = post(&scope, &FromVideoWorker::Failed { message }, None);
             }
         });
     });
     scope.set_onmessage(Some(handler.as_ref().unchecked_ref()));
     handler.forget();
     // The page waits for this: a message posted before the wasm has started would be lost.
-    post(&scope, &[("type", "ready".into())]);
+    let _ = post(&scope, &FromVideoWorker::Ready, None);
 }

@@ -320,9 +320,14 @@ test('the single file opens from file:// in Firefox ESR: inspect, hash, keep the
     await goTo(s, 'form', '报送表');
     await type(s, '#f-work_title', '单文件版 Firefox');
     await s.navigate(url + '#/form');
-    await s.execute('location.reload();');
+    // WebDriver's Refresh returns once the new document has loaded; a scripted
+    // `location.reload()` returned at once and the old page's controls went stale under the test.
+    await s.cmd('POST', '/refresh', {});
     await s.waitFor('nav.steps', { timeout: 60000 });
-    assert.equal(await s.property(await s.waitFor('#f-work_title'), 'value'), '单文件版 Firefox', 'the draft survives a reload');
+    const title = await s.waitUntil(
+      "const f = document.querySelector('#f-work_title'); return f && f.value;", [],
+      { timeout: 20000, what: 'the work title after the reload' });
+    assert.equal(title, '单文件版 Firefox', 'the draft survives a reload');
     await s.execute('location.hash = "#/district";');
     await s.waitFor('#district-heading', { timeout: 60000 });
     await s.execute(HOOKS);
@@ -332,3 +337,38 @@ test('the single file opens from file:// in Firefox ESR: inspect, hash, keep the
     await driver.stop();
   }
 });
+
+// Issue 20: English is a file fetched when chosen; every engine of the matrix loads it, keeps
+// the link's choice, and shows it in the district workspace (its own wasm) too.
+for (const kind of ['firefox', 'webkit']) {
+  test(`English from a ?lang=en link in ${kind === 'firefox' ? 'Firefox ESR' : 'WebKitGTK'}: fetched, remembered, in the district too`, { timeout: 180000 }, async (t) => {
+    const driver = await startDriver(kind);
+    let s;
+    try {
+      s = await Session.create(driver, driver.capabilities({}));
+      t.diagnostic(`${driver.label}: ${s.browser}`);
+      const heading = (text) => s.waitUntil(
+        'const h = document.querySelector("main h2"); return !!h && h.textContent.includes(arguments[0]);',
+        [text], { timeout: 60000, what: `the heading "${text}"` });
+      await s.navigate(server.url + '?lang=en#/eligibility');
+      await heading('Unit and eligibility');
+      await s.execute(HOOKS);
+      assert.equal(await s.execute('return document.documentElement.lang;'), 'en');
+      assert.equal(await s.execute('return localStorage.getItem("baosong.locale");'), 'en');
+      // The link without `lang`, in a new load: still English.
+      await s.navigate(server.url + '#/form');
+      await s.cmd('POST', '/refresh', {});
+      await heading('Submission form');
+      await s.execute('location.hash = "#/district";');
+      const title = await s.waitUntil(
+        'const h = document.querySelector("#district-heading"); return h && h.textContent;', [],
+        { timeout: 60000, what: 'the district heading' });
+      assert.doesNotMatch(title, /[\u4e00-\u9fff]/, title);
+      await s.execute(HOOKS);
+      assert.deepEqual(await s.execute('return window.__e2e.problems;'), []);
+    } finally {
+      await s?.delete();
+      await driver.stop();
+    }
+  });
+}

@@ -78,7 +78,8 @@ export const SAMPLE_SUMMARY = '本片讲述重庆某研究院青年科研团队�
 
 /** Fills every step for the selected work as a unit would, with `video` as its file, and
  *  waits until the package step says it is ready. `page` may be a Frame (an embedded app);
- *  `district: null` leaves the district alone (fixed by the embedding page). */
+ *  `district: null` leaves the district alone (fixed by the embedding page); `video: null`
+ *  keeps the file already chosen. */
 export async function completeWork(page, server, { title, video, district = '渝中区', unit = '重庆某某新材料科技有限公司' }) {
   await goToStep(page, server, 'eligibility', '单位与资格');
   if (district) await page.locator('#district').selectOption(district);
@@ -98,7 +99,7 @@ export async function completeWork(page, server, { title, video, district = '渝
   await page.getByLabel('法定代表人').fill('李四');
   await page.getByLabel('承诺日期').fill('2023-05-20');
   await goToStep(page, server, 'video', '视频检查');
-  await page.getByLabel('选择或拖入视频文件（MP4）').setInputFiles(video);
+  if (video) await page.getByLabel('选择或拖入视频文件（MP4）').setInputFiles(video);
   await page.waitForSelector('.verdict');
   await page.waitForSelector('.sha256 code', { timeout: 60000 });
   for (const cb of await page.locator('fieldset:has(legend:text("逐条确认")) input[type=checkbox]').all()) await cb.check();

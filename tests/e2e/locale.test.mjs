@@ -141,3 +141,84 @@ test('the printed form stays Chinese in the English interface', async () => {
   assert.deepEqual(page.problems, []);
   await ctx.close();
 });
+
+// Issue 20: English is fetched only when chosen, and a link's `?lang=en` is the person's choice.
+test('a link with ?lang=en stays English across step links, reloads and the district; Chinese never fetches en.json', async () => {
+  // Chinese: the page works without ever asking for the English file (the service worker's
+  // background precache, for offline use, may fetch it: that is not the page's load).
+  const zh = await openPage(browser, server);
+  const asked = [];
+  zh.page.on('request', (r) => asked.push(r.url()));
+  await zh.page.goto(server.url + '#/eligibility');
+  await appReady(zh.page);
+  await heading(zh.page, '单位与资格');
+  await zh.page.locator('nav.steps .step a').nth(1).click();
+  await heading(zh.page, '报送表');
+  assert.ok(asked.some((r) => r.includes('_bg.wasm')), 'requests are seen');
+  assert.ok(!asked.some((r) => r.includes('en.json')), `no en.json in Chinese: ${asked.join(' ')}`);
+  await zh.ctx.close();
+
+  const { page, ctx } = await openPage(browser, server);
+  const from = server.requests.length;
+  await page.goto(server.url + '?lang=en#/eligibility');
+  await appReady(page);
+  await heading(page, 'Unit and eligibility');
+  assert.ok(server.requests.slice(from).some((r) => r.endsWith('/en.json')), 'English was fetched');
+  assert.equal(await page.evaluate(() => localStorage.getItem('baosong.locale')), 'en', 'the link choice is remembered');
+  // A step link (the query stays in the URL or not: the choice is remembered either way).
+  await page.locator('nav.steps .step a').nth(1).click();
+  await heading(page, 'Submission form');
+  // The link without `lang`, reloaded: still English.
+  await page.goto(server.url + '#/pledge');
+  await page.reload();
+  await appReady(page);
+  await heading(page, 'Integrity pledge');
+  assert.equal(await page.locator('html').getAttribute('lang'), 'en');
+  // The district workspace (its own wasm) speaks the same language.
+  await page.goto(server.url + '#/district');
+  await page.waitForSelector('#district-heading', { timeout: 30000 });
+  assert.match(await page.locator('#district-heading').innerText(), /[A-Za-z]/);
+  assert.doesNotMatch(await page.locator('#district-heading').innerText(), /[\u4e00-\u9fff]/);
+  // A link asking for Chinese is a choice too.
+  await page.goto(server.url + '?lang=zh#/eligibility');
+  await appReady(page);
+  await heading(page, '单位与资格');
+  await page.goto(server.url + '#/form');
+  await page.reload();
+  await appReady(page);
+  await heading(page, '报送表');
+  assert.deepEqual(page.problems, []);
+  await ctx.close();
+});
+
+test('a broken en.json leaves the page in complete Chinese, not half-translated', async () => {
+  const { page, ctx } = await openPage(browser, server);
+  await page.route('**/en.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: '{"app_name": "x"}' }));
+  const warnings = [];
+  page.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
+  await page.goto(server.url + '?lang=en#/eligibility');
+  await appReady(page);
+  await heading(page, '单位与资格');
+  assert.equal(await page.locator('html').getAttribute('lang'), 'zh-CN');
+  assert.ok(warnings.some((w) => /English unavailable: en\.json holds 1 strings/.test(w)), warnings.join('\n'));
+  await ctx.close();
+});
+
+test('the single file speaks English from file:// too (en.json inside it)', async () => {
+  const { DIST } = await import('./harness.mjs');
+  const { mkdtemp, cp } = await import('node:fs/promises');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const dir = await mkdtemp(join(tmpdir(), 'baosong-one-en-'));
+  await cp(join(DIST, 'baosong.html'), join(dir, 'baosong.html'));
+  const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await ctx.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto('file://' + join(dir, 'baosong.html') + '?lang=en#/eligibility');
+  await appReady(page);
+  await heading(page, 'Unit and eligibility');
+  assert.equal(await page.locator('html').getAttribute('lang'), 'en');
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});

@@ -26,6 +26,8 @@ test('a unit downloads its package with the video inside; the district reopens a
   const code = (await page.locator('.package-code .code').innerText()).trim();
   assert.match(code, /^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
   await screenshot(page, 'package-step', { fullPage: true });
+  // The pre-check done first, so the package carries 缩略图.jpg, which reopening must bring back.
+  await page.waitForFunction(() => !document.body.innerText.includes('画面声音预检还在进行'), null, { timeout: 60000 });
   const pkg = await downloadPackage(page, true);
   assert.match(pkg.name, /^重庆某某新材料科技有限公司-科学家_b_的__b_一天 & 🎬-报送包\.zip$/);
 
@@ -35,6 +37,7 @@ test('a unit downloads its package with the video inside; the district reopens a
   execFileSync('rm', ['-rf', dir]);
   execFileSync('unzip', ['-q', pkg.path, '-d', dir]);
   const manifest = JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8'));
+  assert.ok(manifest.members.some((m) => m.name === '缩略图.jpg'), 'the contact sheet is inside');
   for (const m of manifest.members) {
     assert.equal(sha256(await readFile(join(dir, m.name))), m.sha256, m.name);
   }
@@ -69,7 +72,8 @@ test('a unit downloads its package with the video inside; the district reopens a
   await screenshot(fresh.page, 'package-reopened', { fullPage: true });
   assert.deepEqual(fresh.page.problems, []);
 
-  // The verified video came with the package: a new package can include it again, identical.
+  // The verified video came with the package, and its contact sheet back from it: a new
+  // package can include both again, identical.
   assert.equal(await fresh.page.getByLabel(/把视频放进报送包/).isEnabled(), true);
   const again = await downloadPackage(fresh.page, true);
   execFileSync('unzip', ['-tq', again.path]);

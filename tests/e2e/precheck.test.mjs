@@ -140,3 +140,68 @@ test('the package carries 缩略图.jpg, bound by the manifest, and the report l
   assert.ok(inspection.precheck.sheet_times.length >= 12);
   await ctx.close();
 });
+
+// Issue 19.4: a package made before the pre-check finished carries none; the video adopted
+// when the package is reopened gets its pre-check then, and a package made after carries it.
+test('a video adopted from a package without a pre-check gets one when the package is reopened', async () => {
+  // The video first, its pre-check stopped (it decodes minutes of sound: the button is there
+  // for seconds), then the rest of the steps with that file.
+  const { page, ctx } = await videoPage();
+  await page.getByLabel('选择或拖入视频文件（MP4）').setInputFiles(join(FIXTURES, 'ok-720p-moov-end.mp4'));
+  await page.getByRole('button', { name: '停止预检' }).click({ timeout: 30000 });
+  await page.waitForSelector('.precheck-stopped');
+  await completeWork(page, server, { title: '未预检作品', video: null });
+  const pkg = await downloadPackage(page, true);
+  const listed = execFileSync('unzip', ['-Z1', pkg.path], { encoding: 'utf8' });
+  assert.doesNotMatch(listed, /缩略图\.jpg/, 'a package without a pre-check has no sheet');
+  await ctx.close();
+
+  const fresh = await openPage(browser, server);
+  await fresh.page.goto(server.url + '#/package');
+  await appReady(fresh.page);
+  await fresh.page.locator('#open-package-file').setInputFiles(pkg.path);
+  await fresh.page.waitForSelector('text=视频与清单记录的 SHA-256 一致', { timeout: 60000 });
+  await fresh.page.goto(server.url + '#/video');
+  await fresh.page.waitForSelector('.precheck-headline', { timeout: 60000 });
+  await fresh.page.locator('.contact-sheet').waitFor({ timeout: 30000 });
+  await fresh.page.goto(server.url + '#/package');
+  const again = await downloadPackage(fresh.page, true);
+  assert.match(execFileSync('unzip', ['-Z1', again.path], { encoding: 'utf8' }), /缩略图\.jpg/);
+  assert.deepEqual(fresh.page.problems, []);
+  await fresh.ctx.close();
+});
+
+// Issue 19.4: the district's review table shows which works carry the unit's pre-check hints,
+// as a badge apart from the office's own flags, and filters on them.
+test('the district review marks and filters the works whose pre-check gave hints', async () => {
+  const { page, ctx } = await openPage(browser, server);
+  await page.goto(server.url);
+  await appReady(page);
+  await completeWork(page, server, { title: '有提示的作品', video: join(FIXTURES, 'ok-1080p-faststart.mp4') });
+  await page.goto(server.url + '#/video');
+  await page.waitForSelector('.precheck-headline', { timeout: 60000 });
+  await page.goto(server.url + '#/package');
+  const pkg = await downloadPackage(page, false);
+  const inspection = JSON.parse(execFileSync('unzip', ['-p', pkg.path, 'inspection.json'], { encoding: 'utf8' }));
+  const hints = inspection.precheck.findings.length;
+  // The fixture is a uniform test pattern: its pre-check always says so.
+  assert.ok(hints > 0, 'the fixture gives at least one hint');
+  await ctx.close();
+
+  const office = await openPage(browser, server);
+  await office.page.goto(server.url + '#/district');
+  await office.page.locator('#district-files').setInputFiles([pkg.path]);
+  const row = office.page.locator('.review-table tbody tr');
+  await row.waitFor();
+  const badge = row.locator('.flag.hints');
+  await office.page.locator('#only-hints').check();
+  assert.equal(await badge.innerText(), `预检提示 ${hints}`);
+  assert.match(await badge.getAttribute('title'), /仅供参考/);
+  assert.equal(await row.count(), 1, 'a work with hints stays under the filter');
+  // Its flags cell keeps the office's own flags apart: the badge is not one of them.
+  assert.equal(await row.locator('.flag:not(.hints)').filter({ hasText: '预检' }).count(), 0);
+  await office.page.locator('#only-hints').uncheck();
+  assert.equal(await row.count(), 1);
+  assert.deepEqual(office.page.problems, []);
+  await office.ctx.close();
+});

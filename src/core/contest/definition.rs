@@ -42,6 +42,9 @@ pub struct ContestDefinition {
     /// Optional work categories (作品类别); empty when the contest has none.
     #[serde(default)]
     pub categories: Vec<String>,
+    /// What a unit does once its package is made (报送): the checklist after the download.
+    #[serde(default, skip_serializing_if = "DeliveryDefinition::is_empty")]
+    pub delivery: DeliveryDefinition,
     /// English beside the official texts, for the English interface; optional throughout.
     #[serde(default, skip_serializing_if = "EnglishTexts::is_empty")]
     pub en: EnglishTexts,
@@ -82,6 +85,83 @@ pub struct EnglishTexts {
     /// The pledge.
     #[serde(skip_serializing_if = "PledgeEnglish::is_empty")]
     pub pledge: PledgeEnglish,
+    /// The checklist after the download.
+    #[serde(skip_serializing_if = "DeliveryEnglish::is_empty")]
+    pub delivery: DeliveryEnglish,
+}
+
+/// What a unit does once its package is made (报送后的步骤), in order. The texts may name
+/// [`DELIVERY_PLACEHOLDERS`]; each is filled for the package the unit downloaded.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct DeliveryDefinition {
+    /// The steps, in the order they are done.
+    pub steps: Vec<DeliveryStep>,
+    /// Said when the work changed after the download: its 核验码 is new, so is its package.
+    pub after_edit: String,
+}
+
+impl DeliveryDefinition {
+    /// Whether the definition has no checklist.
+    pub fn is_empty(&self) -> bool {
+        self.steps.is_empty() && self.after_edit.is_empty()
+    }
+}
+
+/// Placeholders a delivery text may use: the package's file name, the unit's district, the
+/// units' deadline, the 核验码 and the work's title.
+pub const DELIVERY_PLACEHOLDERS: [&str; 5] = ["package", "district", "deadline", "code", "title"];
+
+/// One step of the checklist.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DeliveryStep {
+    /// Stable id (`package`, `paper`); the unit's ticks are kept by it.
+    pub id: String,
+    /// What to do.
+    pub text: String,
+    /// Only for a package with the video inside, or only for one without; always if absent.
+    #[serde(default, skip_serializing_if = "VideoPlace::is_any")]
+    pub when: VideoPlace,
+}
+
+/// Where the video travels, as a step asks for it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum VideoPlace {
+    /// Either way (the default: the step always applies).
+    #[default]
+    Any,
+    /// Inside the package.
+    Inside,
+    /// Beside it, by the same route (or on a USB stick).
+    Apart,
+}
+
+impl VideoPlace {
+    /// Whether it is [`VideoPlace::Any`].
+    pub fn is_any(&self) -> bool {
+        *self == VideoPlace::Any
+    }
+}
+
+/// The checklist in English, by step id.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct DeliveryEnglish {
+    /// Step texts by id, with the same placeholders.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub steps: BTreeMap<String, String>,
+    /// The after-edit note.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub after_edit: String,
+}
+
+impl DeliveryEnglish {
+    /// Whether nothing of the checklist is translated.
+    pub fn is_empty(&self) -> bool {
+        self.steps.is_empty() && self.after_edit.is_empty()
+    }
 }
 
 impl EnglishTexts {
@@ -181,6 +261,27 @@ pub enum Severity {
     Warn,
     /// Blocks the submission.
     Fail,
+}
+
+impl Severity {
+    /// `pass`, `warn` or `fail`: its JSON form, and the CSS class of every place showing it.
+    pub fn code(self) -> &'static str {
+        match self {
+            Severity::Pass => "pass",
+            Severity::Warn => "warn",
+            Severity::Fail => "fail",
+        }
+    }
+
+    /// 通过、注意 or 不通过: the word of the package's report, an official Chinese document
+    /// whatever the page's language (the page says it through `i18n::severity_word`).
+    pub fn zh_word(self) -> &'static str {
+        match self {
+            Severity::Pass => "通过",
+            Severity::Warn => "注意",
+            Severity::Fail => "不通过",
+        }
+    }
 }
 
 /// The file-checkable video rules (作品要求（四）).
@@ -585,5 +686,22 @@ impl ContestDefinition {
     /// The English label of the unit kind with this id, `""` when the definition has none.
     pub fn unit_kind_en(&self, id: &str) -> &str {
         self.en.unit_kinds.get(id).map_or("", String::as_str)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Severity;
+
+    #[test]
+    fn a_severity_code_is_its_json_form() {
+        for (s, word) in [
+            (Severity::Pass, "通过"),
+            (Severity::Warn, "注意"),
+            (Severity::Fail, "不通过"),
+        ] {
+            assert_eq!(serde_json::to_value(s).unwrap(), s.code());
+            assert_eq!(s.zh_word(), word);
+        }
     }
 }

@@ -1,6 +1,6 @@
 //! Parsing and checking a contest definition, with precise errors.
 
-use super::definition::{ContestDefinition, FieldRole, FieldScope};
+use super::definition::{ContestDefinition, FieldRole, FieldScope, DELIVERY_PLACEHOLDERS};
 use std::collections::{BTreeMap, HashSet};
 
 /// The definition shipped with the app: the 2023 Chongqing contest, embedded at build time.
@@ -46,6 +46,11 @@ pub fn load_definition(json: &str) -> Result<ContestDefinition, DefinitionError>
         })?;
     check(&def)?;
     Ok(def)
+}
+
+/// The built-in definition's JSON text.
+pub fn builtin_json() -> &'static str {
+    BUILTIN_JSON
 }
 
 /// The built-in default definition (2023 Chongqing).
@@ -101,6 +106,7 @@ fn check(def: &ContestDefinition) -> Result<(), DefinitionError> {
             return Err(invalid("pledge.text", format!("缺少占位符 {placeholder}")));
         }
     }
+    check_delivery(def)?;
     check_english(def)?;
     let mut names = HashSet::new();
     for (i, dist) in def.districts.iter().enumerate() {
@@ -182,7 +188,6 @@ fn check_roles(def: &ContestDefinition) -> Result<(), DefinitionError> {
 /// no blank texts, one name per host, and the pledge's placeholders when it translates it.
 fn check_english(def: &ContestDefinition) -> Result<(), DefinitionError> {
     let en = &def.en;
-    let blank = |path: String| invalid(path, "英文不能为空（没有英文时删去这一项）");
     for (id, label) in &en.unit_kinds {
         if !def.unit_kinds.iter().any(|k| &k.id == id) {
             return Err(invalid(
@@ -191,7 +196,7 @@ fn check_english(def: &ContestDefinition) -> Result<(), DefinitionError> {
             ));
         }
         if label.trim().is_empty() {
-            return Err(blank(format!("en.unit_kinds.{id}")));
+            return Err(blank_english(format!("en.unit_kinds.{id}")));
         }
     }
     for (id, field) in &en.fields {
@@ -202,7 +207,7 @@ fn check_english(def: &ContestDefinition) -> Result<(), DefinitionError> {
             ));
         }
         if field.label.trim().is_empty() {
-            return Err(blank(format!("en.fields.{id}.label")));
+            return Err(blank_english(format!("en.fields.{id}.label")));
         }
     }
     let rules: HashSet<&str> = def
@@ -220,7 +225,7 @@ fn check_english(def: &ContestDefinition) -> Result<(), DefinitionError> {
             ));
         }
         if c.statement.trim().is_empty() {
-            return Err(blank(format!("en.confirmations.{rule}.statement")));
+            return Err(blank_english(format!("en.confirmations.{rule}.statement")));
         }
     }
     if !en.hosts.is_empty() && en.hosts.len() != def.organisers.hosts.len() {
@@ -242,6 +247,69 @@ fn check_english(def: &ContestDefinition) -> Result<(), DefinitionError> {
                 ));
             }
         }
+    }
+    Ok(())
+}
+
+/// An English text left blank at `path`.
+fn blank_english(path: String) -> DefinitionError {
+    invalid(path, "英文不能为空（没有英文时删去这一项）")
+}
+
+/// The checklist after the download: unique ids, no blank text, only known placeholders (a
+/// misspelt one would reach the unit as `{…}`), and an after-edit note whenever it has steps.
+fn check_delivery(def: &ContestDefinition) -> Result<(), DefinitionError> {
+    let d = &def.delivery;
+    let mut ids = HashSet::new();
+    for (i, step) in d.steps.iter().enumerate() {
+        let path = format!("delivery.steps[{i}]");
+        if step.id.trim().is_empty() || !ids.insert(step.id.as_str()) {
+            return Err(invalid(format!("{path}.id"), "应为非空且不重复的 id"));
+        }
+        if step.text.trim().is_empty() {
+            return Err(invalid(format!("{path}.text"), "不能为空"));
+        }
+        check_placeholders(&format!("{path}.text"), &step.text)?;
+    }
+    if !d.steps.is_empty() && d.after_edit.trim().is_empty() {
+        return Err(invalid(
+            "delivery.after_edit",
+            "有报送步骤时，须说明生成后再修改作品该怎么办",
+        ));
+    }
+    check_placeholders("delivery.after_edit", &d.after_edit)?;
+    for (id, text) in &def.en.delivery.steps {
+        let path = format!("en.delivery.steps.{id}");
+        if !ids.contains(id.as_str()) {
+            return Err(invalid(path, format!("报送步骤中没有 id 为 {id} 的一项")));
+        }
+        if text.trim().is_empty() {
+            return Err(blank_english(path));
+        }
+        check_placeholders(&path, text)?;
+    }
+    check_placeholders("en.delivery.after_edit", &def.en.delivery.after_edit)
+}
+
+/// Every `{name}` in `text` is one of [`DELIVERY_PLACEHOLDERS`].
+fn check_placeholders(path: &str, text: &str) -> Result<(), DefinitionError> {
+    let mut rest = text;
+    while let Some(open) = rest.find('{') {
+        let after = &rest[open + 1..];
+        let Some(close) = after.find('}') else {
+            return Err(invalid(path, "“{” 没有对应的 “}”"));
+        };
+        let name = &after[..close];
+        if !DELIVERY_PLACEHOLDERS.contains(&name) {
+            return Err(invalid(
+                path,
+                format!(
+                    "未知的占位符 {{{name}}}（可用：{}）",
+                    DELIVERY_PLACEHOLDERS.map(|p| format!("{{{p}}}")).join("、")
+                ),
+            ));
+        }
+        rest = &after[close + 1..];
     }
     Ok(())
 }

@@ -7,4 +7,4 @@ mod definition;
 mod load;
 
 pub use definition::*;
-pub use load::{builtin, load_definition, DefinitionError};
+pub use load::{builtin, builtin_json, load_definition, DefinitionError};

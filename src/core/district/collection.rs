@@ -6,8 +6,8 @@
 
 use crate::core::contest::{FieldRole, Severity};
 use crate::core::inspection::{Fingerprint, Inspection};
-use crate::core::package::build::CONTACT_SHEET;
 use crate::core::package::code::{display_code, normalise_code};
+use crate::core::package::members::CONTACT_SHEET;
 use crate::core::package::verify::{MemberLocation, OpenError, OpenedPackage, Problem};
 use crate::core::precheck::Precheck;
 use serde::{Deserialize, Serialize};
@@ -139,6 +139,12 @@ impl Entry {
     /// hints the unit's browser saw, not the office's own judgement.
     pub fn precheck(&self) -> Option<&Precheck> {
         self.opened.inspection.as_ref()?.precheck.as_ref()
+    }
+
+    /// How many hints the unit's pre-check gave (`None`: the package carries no pre-check),
+    /// for the review table's badge and filter.
+    pub fn precheck_hints(&self) -> Option<usize> {
+        self.precheck().map(|p| p.findings.len())
     }
 
     /// Whether the package can be recommended at all: its work could be read.

@@ -9,7 +9,7 @@
 use super::collection::{Collection, Entry};
 use super::office::Office;
 use crate::core::contest::{FieldRole, Severity};
-use crate::core::package::build::SUBMISSION_JSON;
+use crate::core::package::members::SUBMISSION_JSON;
 use crate::core::submission::text::normalize;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;

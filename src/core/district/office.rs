@@ -91,6 +91,31 @@ pub struct OfficeProblem {
 }
 
 impl Office {
+    /// The value of one setting, as typed.
+    pub fn get(&self, field: OfficeField) -> &str {
+        match field {
+            OfficeField::District => &self.district,
+            OfficeField::Name => &self.name,
+            OfficeField::Contact => &self.contact,
+            OfficeField::Phone => &self.phone,
+            OfficeField::Opinion => &self.opinion,
+            OfficeField::Date => &self.date,
+        }
+    }
+
+    /// Stores one setting exactly as typed (validation happens when it is shown or sent).
+    pub fn set(&mut self, field: OfficeField, value: impl Into<String>) {
+        let slot = match field {
+            OfficeField::District => &mut self.district,
+            OfficeField::Name => &mut self.name,
+            OfficeField::Contact => &mut self.contact,
+            OfficeField::Phone => &mut self.phone,
+            OfficeField::Opinion => &mut self.opinion,
+            OfficeField::Date => &mut self.date,
+        };
+        *slot = value.into();
+    }
+
     /// An office of `district` with nothing else filled in.
     pub fn new(district: impl Into<String>) -> Self {
         Office {

@@ -66,19 +66,7 @@ pub struct UnsupportedBox {
     pub version: u8,
     /// The track it belongs to; none for movie-level boxes.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub track: Option<TrackType>,
-}
-
-/// The kind of track a box belongs to, for messages.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum TrackType {
-    /// A video track.
-    Video,
-    /// An audio track.
-    Audio,
-    /// Any other track (text, timecode, metadata …).
-    Other,
+    pub track: Option<TrackKind>,
 }
 
 impl From<&Unsupported> for UnsupportedBox {
@@ -86,11 +74,7 @@ impl From<&Unsupported> for UnsupportedBox {
         UnsupportedBox {
             kind: u.kind.to_string(),
             version: u.version,
-            track: u.track.map(|k| match k {
-                TrackKind::Video => TrackType::Video,
-                TrackKind::Audio => TrackType::Audio,
-                TrackKind::Other => TrackType::Other,
-            }),
+            track: u.track,
         }
     }
 }

@@ -31,11 +31,12 @@ pub mod walk;
 #[cfg(not(target_arch = "wasm32"))]
 pub use byte_source::FileSource;
 pub use byte_source::{ByteSource, CountingSource, SliceSource, SourceError};
-pub use facts::{AudioFacts, Facts, FrameRateMode, TrackType, UnsupportedBox, VideoFacts};
+pub use facts::{AudioFacts, Facts, FrameRateMode, UnsupportedBox, VideoFacts};
 pub use fingerprint::{
     crc32_copied, fingerprint, native_digest_limit, ChunkSource, Fingerprint, FingerprintError,
     FingerprintHasher, HashChunk,
 };
+pub use parse::TrackKind;
 pub use verdict::{judge, Check, FILE_RULE};
 
 use crate::core::contest::{Severity, VideoRules};

@@ -20,11 +20,13 @@ use super::boxes::elst::{self, Edit};
 use super::boxes::trex::{self, Trex};
 use super::boxes::{children, find, mdhd, mvhd, offset_within, path, stsd, tkhd, BoxError};
 use super::boxes::{Child, FourCc};
-use mp4parse::{AudioCodecSpecific, CodecType, SampleEntry, TrackType};
+use mp4parse::{AudioCodecSpecific, CodecType, SampleEntry};
+use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 
-/// Kind of track, from its handler.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Kind of track, from its handler; `video`, `audio`, `other` in `inspection.json`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum TrackKind {
     /// `vide`.
     Video,
@@ -40,6 +42,16 @@ impl TrackKind {
         match handler {
             Some(b"vide") => TrackKind::Video,
             Some(b"soun") => TrackKind::Audio,
+            _ => TrackKind::Other,
+        }
+    }
+}
+
+impl From<&mp4parse::TrackType> for TrackKind {
+    fn from(t: &mp4parse::TrackType) -> Self {
+        match t {
+            mp4parse::TrackType::Video => TrackKind::Video,
+            mp4parse::TrackType::Audio => TrackKind::Audio,
             _ => TrackKind::Other,
         }
     }
@@ -182,6 +194,13 @@ fn start_in(moov: &[u8], parent: &[u8], c: &Child<'_>) -> Option<usize> {
 
 /// Parses a whole `moov` box (header included).
 pub fn parse_moov(moov: &[u8]) -> Movie {
+    parse_moov_context(moov).0
+}
+
+/// [`parse_moov`], also giving mp4parse's own reading of the `moov` (with the refused boxes
+/// hidden) for callers that need its sample tables too, so nobody parses the `moov` twice;
+/// `None` when mp4parse rejected it (`Movie::error` says why).
+pub fn parse_moov_context(moov: &[u8]) -> (Movie, Option<mp4parse::MediaContext>) {
     // The top-level box list the parser sees is just the moov: mp4parse only logs `ftyp`
     // and would reject a whole readable movie for a malformed one, so brands are parsed
     // separately (`boxes::ftyp`).
@@ -234,7 +253,7 @@ pub fn parse_moov(moov: &[u8]) -> Movie {
         Ok(ctx) => ctx,
         Err(e) => {
             movie.error = Some(format!("{e:?}"));
-            return movie;
+            return (movie, None);
         }
     };
     // mehd counts in the movie timescale; the facts drop it when that is unknown.
@@ -252,7 +271,7 @@ pub fn parse_moov(moov: &[u8]) -> Movie {
             movie.tracks.push(track(t, hand));
         }
     }
-    movie
+    (movie, Some(ctx))
 }
 
 /// Reads by hand what mp4parse does not expose, and checks the versions of the boxes it
@@ -300,11 +319,7 @@ fn hand_trak(moov: &[u8], trak: &[u8], refused: &mut Refused) -> HandTrak {
 }
 
 fn track(t: &mp4parse::Track, hand: &HandTrak) -> Track {
-    let kind = match t.track_type {
-        TrackType::Video => TrackKind::Video,
-        TrackType::Audio => TrackKind::Audio,
-        _ => TrackKind::Other,
-    };
+    let kind = TrackKind::from(&t.track_type);
     let mut desc = SampleDesc::default();
     if let Some(e) = &hand.entry {
         desc.fourcc = Some(e.fourcc);
@@ -435,6 +450,34 @@ mod tests {
             kind: FourCc(*kind),
             version: 2,
         }
+    }
+
+    #[test]
+    fn track_kinds_keep_their_json_form_and_mp4parse_maps_onto_them() {
+        for (kind, json) in [
+            (TrackKind::Video, "\"video\""),
+            (TrackKind::Audio, "\"audio\""),
+            (TrackKind::Other, "\"other\""),
+        ] {
+            assert_eq!(serde_json::to_string(&kind).unwrap(), json);
+            assert_eq!(serde_json::from_str::<TrackKind>(json).unwrap(), kind);
+        }
+        // An `inspection.json` written before the kinds were one type still reads.
+        let old: crate::core::inspection::UnsupportedBox =
+            serde_json::from_str(r#"{"box":"elst","version":2,"track":"audio"}"#).unwrap();
+        assert_eq!(old.track, Some(TrackKind::Audio));
+        assert_eq!(
+            TrackKind::from(&mp4parse::TrackType::Video),
+            TrackKind::Video
+        );
+        assert_eq!(
+            TrackKind::from(&mp4parse::TrackType::Audio),
+            TrackKind::Audio
+        );
+        assert_eq!(
+            TrackKind::from(&mp4parse::TrackType::Metadata),
+            TrackKind::Other
+        );
     }
 
     #[test]

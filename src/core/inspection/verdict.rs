@@ -3,7 +3,8 @@
 //! Every limit comes from `VideoRules`; the only fixed judgement is that a file whose
 //! metadata cannot be read fails, since nothing else can be checked.
 
-use super::facts::{aspect_label, Facts, TrackType, UnsupportedBox, VideoFacts};
+use super::facts::{aspect_label, Facts, UnsupportedBox, VideoFacts};
+use super::parse::TrackKind;
 use super::walk::{Foreign, Truncation, WalkError};
 use crate::core::contest::{Severity, VideoRules};
 use serde::{Deserialize, Serialize};
@@ -132,9 +133,9 @@ fn integrity(f: &Facts) -> Option<Check> {
 /// not known because of it.
 pub fn unsupported_message(u: &UnsupportedBox) -> String {
     let whose = match u.track {
-        Some(TrackType::Video) => "视频的",
-        Some(TrackType::Audio) => "音频的",
-        Some(TrackType::Other) => "其他轨道的",
+        Some(TrackKind::Video) => "视频的",
+        Some(TrackKind::Audio) => "音频的",
+        Some(TrackKind::Other) => "其他轨道的",
         None => "",
     };
     let (name, effect) = match u.kind.as_str() {
@@ -525,7 +526,7 @@ mod tests {
             track,
         };
         assert_eq!(
-            unsupported_message(&u("elst", Some(TrackType::Video))),
+            unsupported_message(&u("elst", Some(TrackKind::Video))),
             "视频的编辑列表（elst）版本 2 无法识别，时长按轨道计算"
         );
         assert_eq!(
@@ -533,7 +534,7 @@ mod tests {
             "影片头（mvhd）版本 2 无法识别，时长按轨道计算"
         );
         assert_eq!(
-            unsupported_message(&u("trun", Some(TrackType::Audio))),
+            unsupported_message(&u("trun", Some(TrackKind::Audio))),
             "音频的分段样本表（trun）版本 2 无法识别，无法得知分段部分的时长"
         );
         assert_eq!(

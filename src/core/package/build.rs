@@ -6,30 +6,14 @@ use super::code::{verification, verification_code};
 use super::form::filled_form;
 use super::form_docx::form_docx_members;
 use super::form_html::form_html;
-use super::manifest::{
-    sha256_hex, Manifest, Member, VideoEntry, MANIFEST_NAME, MANIFEST_SCHEMA, PACKAGE_KIND,
-};
+use super::manifest::{sha256_hex, Manifest, Member, VideoEntry, MANIFEST_SCHEMA, PACKAGE_KIND};
+use super::members::{package_members, MemberKind, MANIFEST_NAME};
 use super::name::{safe_file_name, MAX_NAME_CHARS};
 use super::report::{report_html, InspectionDoc, INSPECTION_SCHEMA};
 use super::submission::{canonical_content, ScanRef, SubmissionDoc};
-use super::zip_write::{zip_bytes, ZipParts, ZipWriter};
+use super::zip_write::{zip_bytes, ZipParts, ZipWriteError, ZipWriter};
 use crate::core::contest::{ContestDefinition, FieldRole};
 use crate::core::submission::{blockers, Attachment, Workspace};
-
-/// 附件3 as Word document.
-pub const FORM_DOCX: &str = "附件3-报送表.docx";
-/// 附件3 as self-contained HTML.
-pub const FORM_HTML: &str = "附件3-报送表.html";
-/// The inspection report for people.
-pub const REPORT_HTML: &str = "视频检查报告.html";
-/// The inspection for machines.
-pub const INSPECTION_JSON: &str = "inspection.json";
-/// The submission for machines.
-pub const SUBMISSION_JSON: &str = "submission.json";
-/// Stem of the signed pledge scan member (the extension follows the file).
-pub const SCAN_STEM: &str = "诚信承诺-签字盖章扫描件";
-/// The pre-check's contact sheet (JPEG with timecodes): the office sees the work unplayed.
-pub const CONTACT_SHEET: &str = "缩略图.jpg";
 
 /// The signed pledge scan to put in, with its bytes (from IndexedDB in the browser).
 pub struct ScanInput {
@@ -70,9 +54,9 @@ pub enum PackageError {
     /// The video's SHA-256 is not known yet.
     #[error("视频校验值（SHA-256）尚未计算完成，请在“视频检查”中选择视频并等待计算完成")]
     NoFingerprint,
-    /// A member could not be added (e.g. an unusable name).
+    /// A member could not be added (e.g. an unusable name): the writer's own refusal.
     #[error("生成报送包失败：{0}")]
-    Zip(String),
+    Zip(#[from] ZipWriteError),
 }
 
 /// The package's download name from the unit and the work title.
@@ -99,8 +83,8 @@ pub fn build_package(
     include_video: bool,
 ) -> Result<BuiltPackage, PackageError> {
     let PackageFiles {
-        scan,
-        contact_sheet,
+        mut scan,
+        mut contact_sheet,
     } = files;
     let missing = blockers(def, ws, work_id);
     if !missing.is_empty() {
@@ -114,19 +98,16 @@ pub fn build_package(
         .clone()
         .ok_or(PackageError::NoFingerprint)?;
 
-    let scan_member = scan.as_ref().map(|s| {
-        let ext = s
-            .attachment
-            .name
-            .rsplit_once('.')
-            .map(|(_, e)| format!(".{}", e.to_ascii_lowercase()))
-            .filter(|e| e.len() <= 6 && e[1..].bytes().all(|b| b.is_ascii_alphanumeric()))
-            .unwrap_or_default();
-        format!("{SCAN_STEM}{ext}")
-    });
+    let plan = package_members(
+        work,
+        scan.as_ref().map(|s| &s.attachment),
+        contact_sheet.is_some(),
+        include_video,
+    );
+    let named = |kind: MemberKind| plan.iter().find(|m| m.kind == kind).map(|m| m.name.clone());
     let scan_ref = scan
         .as_ref()
-        .zip(scan_member.clone())
+        .zip(named(MemberKind::Scan))
         .map(|(s, member)| ScanRef {
             member,
             name: s.attachment.name.clone(),
@@ -148,50 +129,35 @@ pub fn build_package(
         inspection: report,
         precheck: video.precheck.clone(),
     };
-    // A sheet without the pre-check it belongs to would be a picture nobody can place
-    // (a stale one from an earlier video, say): it goes in only beside its pre-check.
-    let contact_sheet = contact_sheet.filter(|_| inspection.precheck.is_some());
 
-    let docx = zip_bytes(form_docx_members(&form), work.updated_ms)
-        .map_err(|e| PackageError::Zip(e.to_string()))?;
-    let mut members: Vec<(String, Vec<u8>)> = vec![
-        (FORM_DOCX.into(), docx),
-        (FORM_HTML.into(), form_html(&form).into_bytes()),
-        (
-            REPORT_HTML.into(),
-            report_html(&inspection, &submission, contact_sheet.is_some()).into_bytes(),
-        ),
-        (
-            INSPECTION_JSON.into(),
-            serde_json::to_string_pretty(&inspection)
+    // Every member the plan names, in its order; the manifest and the video are written
+    // apart (the one lists the others, the other is the caller's file).
+    let with_sheet = named(MemberKind::ContactSheet).is_some();
+    let mut members: Vec<(String, Vec<u8>)> = Vec::new();
+    for m in &plan {
+        let bytes = match m.kind {
+            MemberKind::FormDocx => zip_bytes(form_docx_members(&form), work.updated_ms)?,
+            MemberKind::FormHtml => form_html(&form).into_bytes(),
+            MemberKind::Report => report_html(&inspection, &submission, with_sheet).into_bytes(),
+            MemberKind::InspectionJson => serde_json::to_string_pretty(&inspection)
                 .unwrap_or_default()
                 .into_bytes(),
-        ),
-        (
-            SUBMISSION_JSON.into(),
-            serde_json::to_string_pretty(&submission)
+            MemberKind::SubmissionJson => serde_json::to_string_pretty(&submission)
                 .unwrap_or_default()
                 .into_bytes(),
-        ),
-    ];
-    if let (Some(s), Some(name)) = (scan, scan_member) {
-        members.push((name, s.bytes));
+            MemberKind::Scan => match scan.take() {
+                Some(s) => s.bytes,
+                None => continue,
+            },
+            MemberKind::ContactSheet => match contact_sheet.take() {
+                Some(sheet) => sheet,
+                None => continue,
+            },
+            MemberKind::Manifest | MemberKind::Video => continue,
+        };
+        members.push((m.name.clone(), bytes));
     }
-    if let Some(sheet) = contact_sheet {
-        members.push((CONTACT_SHEET.into(), sheet));
-    }
-    let video_member = include_video.then(|| {
-        let ext = video
-            .file_name
-            .rsplit_once('.')
-            .map(|(_, e)| format!(".{}", e.to_ascii_lowercase()))
-            .unwrap_or_else(|| ".mp4".into());
-        let stem = video
-            .file_name
-            .rsplit_once('.')
-            .map_or(video.file_name.as_str(), |(s, _)| s);
-        safe_file_name(&format!("视频-{stem}"), &ext, MAX_NAME_CHARS)
-    });
+    let video_member = named(MemberKind::Video);
     let manifest = Manifest {
         schema: MANIFEST_SCHEMA,
         kind: PACKAGE_KIND.into(),
@@ -219,15 +185,12 @@ pub fn build_package(
     let mut zip = ZipWriter::new();
     zip.set_time_ms(work.updated_ms);
     // The manifest first: a reader finds what to expect before anything else.
-    zip.add_bytes(MANIFEST_NAME, manifest.to_json().into_bytes())
-        .map_err(|e| PackageError::Zip(e.to_string()))?;
+    zip.add_bytes(MANIFEST_NAME, manifest.to_json().into_bytes())?;
     for (name, bytes) in members {
-        zip.add_bytes(&name, bytes)
-            .map_err(|e| PackageError::Zip(e.to_string()))?;
+        zip.add_bytes(&name, bytes)?;
     }
     if let Some(name) = &video_member {
-        zip.add_external(name, 0, fp.size, fp.crc32)
-            .map_err(|e| PackageError::Zip(e.to_string()))?;
+        zip.add_external(name, 0, fp.size, fp.crc32)?;
     }
     Ok(BuiltPackage {
         file_name: package_file_name(

@@ -6,9 +6,6 @@ use crate::core::inspection::fingerprint::hex;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-/// Name of the manifest member (it does not list itself).
-pub const MANIFEST_NAME: &str = "manifest.json";
-
 /// Layout version of `manifest.json`.
 pub const MANIFEST_SCHEMA: u32 = 1;
 

@@ -11,6 +11,7 @@
 //!   `district`); `markup`: escaping for HTML and XML.
 //! - `code`: the 核验码 and its QR, binding the paper form to the package.
 //! - `submission`, `report`, `manifest`: `submission.json`, the inspection report, the manifest.
+//! - `members`: every member's name, and which members a work's package holds.
 //! - `name`: file names safe on Windows.
 //! - `build`: assembling a work's package (with the pre-check's contact sheet, 缩略图.jpg,
 //!   when there is one); `verify`: opening and checking one.
@@ -22,6 +23,7 @@ pub mod form_docx;
 pub mod form_html;
 pub mod manifest;
 pub mod markup;
+pub mod members;
 pub mod name;
 pub mod report;
 pub mod submission;

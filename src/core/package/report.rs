@@ -3,14 +3,13 @@
 //! hints (with the contact sheet beside the report in the ZIP), bytes read, and the video's
 //! name, size and SHA-256 — so a district office sees what the unit saw.
 
-use super::build::CONTACT_SHEET;
 use super::markup::escape_html;
+use super::members::CONTACT_SHEET;
 use super::submission::{Answer, SubmissionDoc};
-use crate::core::contest::{FieldRole, Severity};
+use crate::core::contest::FieldRole;
 use crate::core::inspection::verdict::fmt_duration;
 use crate::core::inspection::Inspection;
-use crate::core::precheck::sheet::timecode;
-use crate::core::precheck::Precheck;
+use crate::core::precheck::{PlaceWords, Precheck};
 use serde::{Deserialize, Serialize};
 
 /// Layout version of `inspection.json`.
@@ -37,30 +36,12 @@ pub struct InspectionDoc {
     pub precheck: Option<Precheck>,
 }
 
-fn status_word(s: Severity) -> (&'static str, &'static str) {
-    match s {
-        Severity::Pass => ("pass", "通过"),
-        Severity::Warn => ("warn", "注意"),
-        Severity::Fail => ("fail", "不通过"),
-    }
-}
-
-/// Where a finding was seen and for how long, e.g. `00:03，约 4.0 秒`; `—` when it has neither.
-fn finding_place(at: Option<f64>, length: Option<f64>) -> String {
-    let length = length.map(|l| format!("约 {l:.1} 秒"));
-    match (at.map(timecode), length) {
-        (Some(at), Some(l)) => format!("{at}，{l}"),
-        (Some(at), None) => at,
-        (None, Some(l)) => l,
-        (None, None) => "—".into(),
-    }
-}
-
-/// A figure in dB or LUFS with one decimal, `—` when it could not be measured.
-fn level(v: Option<f64>, unit: &str) -> String {
-    v.filter(|v| v.is_finite())
-        .map_or_else(|| "—".into(), |v| format!("{v:.1} {unit}"))
-}
+/// Where a finding was seen, in the report's words, e.g. `00:03，约 4.0 秒`.
+const PLACE: PlaceWords<'static> = PlaceWords {
+    lasting: "约 {seconds} 秒",
+    joiner: "，",
+    nowhere: "—",
+};
 
 /// The pre-check's section: the hints with rule, place and fix, the loudness, what could not
 /// run, and the contact sheet when it lies beside the report (`with_sheet`). Every text is
@@ -86,16 +67,17 @@ fn precheck_section(precheck: Option<&Precheck>, with_sheet: bool) -> String {
                 e(&f.rule),
                 e(&f.message),
                 e(&f.fix),
-                e(&finding_place(f.at_seconds, f.length_seconds)),
+                e(&f.place(&PLACE)),
             ));
         }
         out.push_str("</tbody></table>\n");
     }
     if let Some(s) = &p.sound {
+        let (lufs, peak) = s.levels_with_units();
         out.push_str(&format!(
             "<p class=\"loudness\">整体响度 {}，真峰值 {}。</p>\n",
-            e(&level(s.integrated_lufs, "LUFS")),
-            e(&level(s.true_peak_dbtp, "dBTP")),
+            e(&lufs),
+            e(&peak),
         ));
     }
     if !p.limits.is_empty() {
@@ -124,10 +106,10 @@ fn precheck_section(precheck: Option<&Precheck>, with_sheet: bool) -> String {
 pub fn report_html(doc: &InspectionDoc, submission: &SubmissionDoc, with_sheet: bool) -> String {
     let e = escape_html;
     let i = &doc.inspection;
-    let (verdict_class, verdict_word) = status_word(i.verdict);
+    let (verdict_class, verdict_word) = (i.verdict.code(), i.verdict.zh_word());
     let mut checks = String::new();
     for c in &i.checks {
-        let (cls, word) = status_word(c.status);
+        let (cls, word) = (c.status.code(), c.status.zh_word());
         checks.push_str(&format!(
             "<tr class=\"{cls}\"><td>{}</td><td class=\"status\">{word}</td><td><bdi>{}</bdi>{}</td></tr>\n",
             e(&c.rule),

@@ -3,9 +3,9 @@
 //! read by ranged reads, or sent separately) checked by its SHA-256. Nothing is silently
 //! accepted; a damaged or hostile ZIP gives a clear error, never a hang or a panic.
 
-use super::build::{INSPECTION_JSON, SUBMISSION_JSON};
 use super::code::{display_code, verification_code};
-use super::manifest::{sha256_hex, Manifest, MANIFEST_NAME, PACKAGE_KIND};
+use super::manifest::{sha256_hex, Manifest, PACKAGE_KIND};
+use super::members::{CONTACT_SHEET, INSPECTION_JSON, MANIFEST_NAME, SUBMISSION_JSON};
 use super::report::InspectionDoc;
 use super::submission::{canonical_content, parse_submission, SubmissionDoc};
 use super::zip_read::{read_index, read_member, stored_range, ZipEntry, ZipLimits, ZipReadError};
@@ -60,6 +60,10 @@ pub struct OpenedPackage {
     /// The pledge scan's bytes, when present and intact.
     #[serde(skip)]
     pub scan: Option<(Attachment, Vec<u8>)>,
+    /// The contact sheet's bytes (缩略图.jpg), when present and intact: kept again on reopening,
+    /// so a package made from the reopened work carries it too.
+    #[serde(skip)]
+    pub contact_sheet: Option<Vec<u8>>,
     /// Where the video's bytes are inside the package (offset, length), when it is inside.
     pub video_range: Option<(u64, u64)>,
     /// Everything wrong so far (the video hash is checked separately).
@@ -123,11 +127,15 @@ fn location(entry: &ZipEntry, sha256: String) -> Option<MemberLocation> {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum OpenError {
     /// Not a ZIP, truncated, a bomb, a traversal name … (the reader's own words).
-    #[error("{0}")]
-    Zip(String),
+    #[error(transparent)]
+    Read(#[from] ZipReadError),
     /// A ZIP, but not a baosong package.
     #[error("这不是报送助手生成的报送包（缺少 manifest.json）")]
     NotAPackage,
+    /// It could not be opened, in words that arrived as text: the package worker's reply
+    /// (its errors cross to the page as strings) or a file the CLI could not open.
+    #[error("{0}")]
+    Zip(String),
 }
 
 /// A byte source over `[offset, offset + len)` of another, for hashing the stored video
@@ -164,9 +172,7 @@ pub async fn open_package<S: ByteSource + ?Sized>(
     def: &ContestDefinition,
 ) -> Result<OpenedPackage, OpenError> {
     let limits = ZipLimits::default();
-    let index = read_index(src, &limits)
-        .await
-        .map_err(|e| OpenError::Zip(e.to_string()))?;
+    let index = read_index(src, &limits).await?;
     let by_name: BTreeMap<&str, &ZipEntry> =
         index.entries.iter().map(|e| (e.name.as_str(), e)).collect();
     let manifest_entry = by_name.get(MANIFEST_NAME).ok_or(OpenError::NotAPackage)?;
@@ -313,6 +319,7 @@ pub async fn open_package<S: ByteSource + ?Sized>(
                 .push(problem(Some(SUBMISSION_JSON), e.to_string())),
         }
     }
+    out.contact_sheet = contents.get(CONTACT_SHEET).cloned();
     if let Some(bytes) = contents.get(INSPECTION_JSON) {
         match serde_json::from_slice::<InspectionDoc>(bytes) {
             Ok(doc) => out.inspection = Some(doc),
@@ -375,14 +382,5 @@ pub fn restore_into(opened: &OpenedPackage, ws: &mut Workspace) -> Option<String
             precheck: insp.precheck.clone(),
         });
     }
-    let id = work.id.clone();
-    // A fresh browser has one empty draft: the package's work takes its place.
-    ws.works.retain(|w| w.id == id || !w.is_blank());
-    ws.unit = unit;
-    match ws.works.iter_mut().find(|w| w.id == id) {
-        Some(existing) => *existing = work,
-        None => ws.works.push(work),
-    }
-    ws.select(&id);
-    Some(id)
+    Some(ws.restore_work(unit, work))
 }

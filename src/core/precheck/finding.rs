@@ -2,6 +2,8 @@
 //!
 //! Findings are hints, never a block: the unit still decides and ticks its self-checks.
 
+use super::sheet::timecode;
+use crate::core::template::fill;
 use serde::{Deserialize, Serialize};
 
 /// What kind of thing was seen (stable ids for the report, tests and the UI).
@@ -95,6 +97,34 @@ impl Finding {
         self.length_seconds = Some(seconds);
         self
     }
+
+    /// Where it was seen and for how long, in `words` (`00:03，约 4.0 秒` in the report):
+    /// the timecode, the length with one decimal, both joined, or `words.nowhere`.
+    pub fn place(&self, words: &PlaceWords<'_>) -> String {
+        let lasting = self
+            .length_seconds
+            .map(|l| fill(words.lasting, &[("seconds", &format!("{l:.1}"))]));
+        let parts: Vec<String> = [self.at_seconds.map(timecode), lasting]
+            .into_iter()
+            .flatten()
+            .collect();
+        if parts.is_empty() {
+            words.nowhere.to_string()
+        } else {
+            parts.join(words.joiner)
+        }
+    }
+}
+
+/// How [`Finding::place`] says a place: the report's Chinese or a page's locale.
+#[derive(Debug, Clone, Copy)]
+pub struct PlaceWords<'a> {
+    /// The length, `{seconds}` replaced, e.g. `约 {seconds} 秒`.
+    pub lasting: &'a str,
+    /// Between the time and the length, e.g. `，`.
+    pub joiner: &'a str,
+    /// When there is neither, e.g. `—`.
+    pub nowhere: &'a str,
 }
 
 /// Rule ids the findings use.
@@ -107,4 +137,34 @@ pub mod rules {
     pub const CLEAN: &str = "R-VID-7";
     /// Balanced sound, in sync.
     pub const SOUND: &str = "R-VID-8";
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_place_is_said_in_the_words_given() {
+        let report = PlaceWords {
+            lasting: "约 {seconds} 秒",
+            joiner: "，",
+            nowhere: "—",
+        };
+        let page = PlaceWords {
+            lasting: "about {seconds} s",
+            joiner: " · ",
+            nowhere: "",
+        };
+        let f = Finding::new(rules::CLEAN, FindingKind::CardStart, String::new(), "");
+        assert_eq!(f.place(&report), "—");
+        assert_eq!(f.place(&page), "");
+        let f = f.at(3725.0);
+        assert_eq!(f.place(&report), "1:02:05");
+        let f = f.lasting(4.04);
+        assert_eq!(f.place(&report), "1:02:05，约 4.0 秒");
+        assert_eq!(f.place(&page), "1:02:05 · about 4.0 s");
+        let mut f = f;
+        f.at_seconds = None;
+        assert_eq!(f.place(&report), "约 4.0 秒");
+    }
 }

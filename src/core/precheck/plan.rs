@@ -7,10 +7,10 @@
 //! stts/ctts/stss resolved to byte ranges and times), so nothing here re-parses them by hand.
 
 use crate::core::inspection::boxes::FourCc;
-use crate::core::inspection::parse::{parse_moov, TrackKind};
+use crate::core::inspection::parse::{parse_moov_context, TrackKind};
 use crate::core::inspection::{walk, ByteSource};
 use mp4parse::unstable::{create_sample_table, CheckedInteger};
-use mp4parse::{AudioCodecSpecific, CodecType, SampleEntry, TrackType, VideoCodecSpecific};
+use mp4parse::{AudioCodecSpecific, CodecType, SampleEntry, VideoCodecSpecific};
 
 /// Seconds at each end of the video that are sampled densely.
 pub const EDGE_SECONDS: f64 = 15.0;
@@ -198,13 +198,13 @@ fn unreadable(why: &str) -> Plan {
 
 /// The plan from a whole `moov` box of a file of `file_size` bytes.
 pub fn plan_moov(moov: &[u8], file_size: u64) -> Plan {
-    let ctx = match mp4parse::read_mp4(&mut std::io::Cursor::new(moov)) {
-        Ok(ctx) => ctx,
-        Err(e) => return unreadable(&format!("{e:?}")),
+    let (movie, ctx) = parse_moov_context(moov);
+    let Some(ctx) = ctx else {
+        return unreadable(movie.error.as_deref().unwrap_or_default());
     };
     let mut plan = Plan::default();
     // The sample entry's code names a codec mp4parse does not know (hvc1, hev1 …).
-    let video_code = parse_moov(moov)
+    let video_code = movie
         .tracks
         .iter()
         .find(|t| t.kind == TrackKind::Video)
@@ -214,8 +214,8 @@ pub fn plan_moov(moov: &[u8], file_size: u64) -> Plan {
         .zip(ctx.tracks.iter().find_map(|t| t.duration.zip(t.timescale)))
         .map(|(_, (d, ts))| d.0 as f64 / ts.0.max(1) as f64);
     for t in ctx.tracks.iter() {
-        match t.track_type {
-            TrackType::Video if plan.video.is_none() => {
+        match TrackKind::from(&t.track_type) {
+            TrackKind::Video if plan.video.is_none() => {
                 match video_plan(t, file_size, video_code) {
                     Ok((v, end)) => {
                         plan.duration = plan.duration.max(end);
@@ -224,7 +224,7 @@ pub fn plan_moov(moov: &[u8], file_size: u64) -> Plan {
                     Err(why) => plan.limits.push(why),
                 }
             }
-            TrackType::Audio if plan.audio.is_none() => match audio_plan(t, file_size) {
+            TrackKind::Audio if plan.audio.is_none() => match audio_plan(t, file_size) {
                 Ok((a, end)) => {
                     plan.duration = plan.duration.max(end);
                     plan.audio = Some(a);
@@ -241,10 +241,15 @@ pub fn plan_moov(moov: &[u8], file_size: u64) -> Plan {
     if let Some(v) = &mut plan.video {
         v.picks = pick_keyframes(&v.picks, duration);
     }
-    if plan.video.is_none() && !ctx.tracks.iter().any(|t| t.track_type == TrackType::Video) {
+    let has = |kind| {
+        ctx.tracks
+            .iter()
+            .any(|t| TrackKind::from(&t.track_type) == kind)
+    };
+    if plan.video.is_none() && !has(TrackKind::Video) {
         plan.limits.push("视频中没有画面轨道".into());
     }
-    if plan.audio.is_none() && !ctx.tracks.iter().any(|t| t.track_type == TrackType::Audio) {
+    if plan.audio.is_none() && !has(TrackKind::Audio) {
         plan.limits.push("视频中没有声音轨道".into());
     }
     plan

@@ -30,6 +30,40 @@ pub struct SoundSummary {
     pub seconds: f64,
 }
 
+impl SoundSummary {
+    /// Loudness and true peak with their units, `—` for one not measured (`-14.2 LUFS`,
+    /// `-1.0 dBTP`): the package's report and the district's review.
+    pub fn levels_with_units(&self) -> (String, String) {
+        let dash = |v: Option<String>| v.unwrap_or_else(|| "—".into());
+        (
+            dash(level(self.integrated_lufs, "LUFS", false)),
+            dash(level(self.true_peak_dbtp, "dBTP", false)),
+        )
+    }
+
+    /// Loudness and signed true peak as bare figures (`-14.2`, `+0.3`) for a sentence that
+    /// names the units; `None` unless both were measured.
+    pub fn bare_levels(&self) -> Option<(String, String)> {
+        level(self.integrated_lufs, "", false).zip(level(self.true_peak_dbtp, "", true))
+    }
+}
+
+/// A level with one decimal, `unit` after it unless empty, a `+` on a positive one when
+/// `signed`; `None` when it was not measured.
+pub fn level(v: Option<f64>, unit: &str, signed: bool) -> Option<String> {
+    let v = v.filter(|v| v.is_finite())?;
+    let figure = if signed {
+        format!("{v:+.1}")
+    } else {
+        format!("{v:.1}")
+    };
+    Some(if unit.is_empty() {
+        figure
+    } else {
+        format!("{figure} {unit}")
+    })
+}
+
 /// Statistics window, seconds.
 const WINDOW_S: f64 = 0.1;
 /// Samples per channel handed to `ebur128` at once; fixed so results do not depend on how the
@@ -623,5 +657,37 @@ fn signed(v: f64, decimals: usize) -> String {
         format!("−{text}")
     } else {
         format!("+{text}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn summary(lufs: Option<f64>, peak: Option<f64>) -> SoundSummary {
+        SoundSummary {
+            integrated_lufs: lufs,
+            true_peak_dbtp: peak,
+            clipped_samples: 0,
+            noise_floor_dbfs: None,
+            channels: 2,
+            sample_rate: 48_000,
+            seconds: 1.0,
+        }
+    }
+
+    #[test]
+    fn levels_read_the_same_wherever_they_are_shown() {
+        let s = summary(Some(-14.25), Some(0.3));
+        assert_eq!(
+            s.levels_with_units(),
+            ("-14.2 LUFS".into(), "0.3 dBTP".into())
+        );
+        assert_eq!(s.bare_levels(), Some(("-14.2".into(), "+0.3".into())));
+        let s = summary(Some(-20.0), None);
+        assert_eq!(s.levels_with_units(), ("-20.0 LUFS".into(), "—".into()));
+        assert_eq!(s.bare_levels(), None);
+        assert_eq!(level(Some(f64::NAN), "LUFS", false), None);
+        assert_eq!(level(Some(-1.0), "", true).as_deref(), Some("-1.0"));
     }
 }

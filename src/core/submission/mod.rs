@@ -7,10 +7,12 @@
 //! - `field`: validating a value by its field definition.
 //! - `model`: the saved workspace (unit, works, pledge, video summary).
 //! - `completeness`: what blocks the final package, and reminders.
+//! - `delivery`: what the unit does after the download (报送), and what it has done.
 
 pub mod completeness;
 pub mod credit_code;
 pub mod date;
+pub mod delivery;
 pub mod email;
 pub mod field;
 pub mod model;
@@ -22,6 +24,7 @@ pub use completeness::{
 };
 pub use credit_code::{CreditCode, CreditCodeError, CreditCodeNotice};
 pub use date::{validate_date, DateError};
+pub use delivery::{checklist, Delivery, DeliveryContext, DeliveryLine};
 pub use email::{EmailError, EmailNotice};
 pub use field::{field_notices, validate_field, FieldError, FieldNotice};
 pub use model::{

@@ -82,29 +82,30 @@ pub struct VideoSummary {
     /// SHA-256 of the file in lower-case hex, once computed.
     pub sha256: Option<String>,
     /// The full inspection report (facts and checks), for the package; `None` when a saved
-    /// report cannot be read by this build (re-inspecting the file restores it).
-    #[serde(deserialize_with = "lenient_report")]
+    /// report cannot be read by this build (its layout changes with the checks; re-inspecting
+    /// the file restores it), rather than failing the load.
+    #[serde(deserialize_with = "lenient")]
     pub report: Option<Inspection>,
     /// The look-and-listen pre-check (画面声音预检), once it has run; hints, never a block.
-    #[serde(
-        deserialize_with = "lenient_precheck",
-        skip_serializing_if = "Option::is_none"
-    )]
+    /// One of a shape this build does not know is dropped (running it again restores it).
+    #[serde(deserialize_with = "lenient", skip_serializing_if = "Option::is_none")]
     pub precheck: Option<Precheck>,
 }
 
-/// Reads a saved pre-check; one of a shape this build does not know is dropped (running
-/// the pre-check again restores it) rather than failing the load.
-fn lenient_precheck<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Precheck>, D::Error> {
-    let value = serde_json::Value::deserialize(d)?;
-    Ok(serde_json::from_value(value).ok().flatten())
+/// Reads a value as its raw JSON text, then as `T`, dropping it when its shape is unknown.
+/// Raw text rather than `serde_json::Value`: a `Value` reader would be a second copy of every
+/// saved type's deserializer on the first load (the workspace itself is read from text).
+fn lenient<'de, D: Deserializer<'de>, T: serde::de::DeserializeOwned>(
+    d: D,
+) -> Result<Option<T>, D::Error> {
+    let raw = Box::<serde_json::value::RawValue>::deserialize(d)?;
+    Ok(serde_json::from_str::<Option<T>>(raw.get()).ok().flatten())
 }
 
 /// Reads a saved verdict; anything but pass/warn/fail (any case, spaces) is "unknown" rather
 /// than an error, so one odd value cannot make the whole save unreadable.
 fn lenient_verdict<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Severity>, D::Error> {
-    let value = serde_json::Value::deserialize(d)?;
-    let text = value.as_str().map(|s| s.trim().to_ascii_lowercase());
+    let text = lenient::<D, String>(d)?.map(|s| s.trim().to_ascii_lowercase());
     Ok(match text.as_deref() {
         Some("pass") => Some(Severity::Pass),
         Some("warn") => Some(Severity::Warn),
@@ -113,11 +114,12 @@ fn lenient_verdict<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Severity>, 
     })
 }
 
-/// Reads a saved inspection report; one whose shape this build does not know (the
-/// inspection's layout changes with the checks) is dropped rather than failing the load.
-fn lenient_report<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Inspection>, D::Error> {
-    let value = serde_json::Value::deserialize(d)?;
-    Ok(serde_json::from_value(value).ok().flatten())
+/// The one field read before the rest of a saved document: its layout version.
+#[derive(Deserialize)]
+struct SchemaHead<'a> {
+    /// Kept raw: a non-number version means "not ours", not corruption.
+    #[serde(borrow)]
+    schema: Option<&'a serde_json::value::RawValue>,
 }
 
 impl VideoSummary {
@@ -152,6 +154,9 @@ pub struct Work {
     pub created_ms: u64,
     /// Last change, Unix milliseconds (set by the UI).
     pub updated_ms: u64,
+    /// The package last downloaded and the steps done since (报送); `None` before the first.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delivery: Option<super::Delivery>,
 }
 
 impl Work {
@@ -504,6 +509,100 @@ impl Workspace {
         }
     }
 
+    /// Sets the unit's 单位类型 (a unit-kind id of the definition).
+    pub fn set_unit_kind(&mut self, kind: impl Into<String>) {
+        self.unit.kind = kind.into();
+    }
+
+    /// Sets the unit's 所在区县 (a district name of the definition).
+    pub fn set_district(&mut self, district: impl Into<String>) {
+        self.unit.district = district.into();
+    }
+
+    /// Sets the 法定代表人 who signs a work's pledge, as typed; a change stamps the work.
+    pub fn set_pledge_signer(
+        &mut self,
+        work_id: &str,
+        name: impl Into<String>,
+        now_ms: u64,
+    ) -> bool {
+        let name = name.into();
+        self.edit_changed(
+            work_id,
+            now_ms,
+            |w| &mut w.pledge.legal_representative,
+            name,
+        )
+    }
+
+    /// Sets a work's 承诺日期, as typed; a change stamps the work.
+    pub fn set_pledge_date(&mut self, work_id: &str, date: impl Into<String>, now_ms: u64) -> bool {
+        let date = date.into();
+        self.edit_changed(work_id, now_ms, |w| &mut w.pledge.date, date)
+    }
+
+    /// Records a downloaded package of `work_id` (see [`super::Delivery::downloaded`] for
+    /// the ticks); `false` when there is no such work.
+    pub fn record_delivery(
+        &mut self,
+        work_id: &str,
+        package: String,
+        code: String,
+        video_inside: bool,
+    ) -> bool {
+        let Some(w) = self.work_mut(work_id) else {
+            return false;
+        };
+        let next = super::Delivery::downloaded(w.delivery.as_ref(), package, code, video_inside);
+        w.delivery = Some(next);
+        true
+    }
+
+    /// Ticks (or unticks) step `step` of the checklist of `work_id`'s last package; `false`
+    /// when there is no such work or package.
+    pub fn set_delivery_done(&mut self, work_id: &str, step: &str, done: bool) -> bool {
+        let Some(d) = self.work_mut(work_id).and_then(|w| w.delivery.as_mut()) else {
+            return false;
+        };
+        d.set_done(step, done);
+        true
+    }
+
+    /// Stores `value` in the slot of a work that `slot` picks, stamping the work only when
+    /// the value changes; `false` when there is no such work.
+    fn edit_changed(
+        &mut self,
+        work_id: &str,
+        now_ms: u64,
+        slot: impl FnOnce(&mut Work) -> &mut String,
+        value: String,
+    ) -> bool {
+        let Some(work) = self.work_mut(work_id) else {
+            return false;
+        };
+        let slot = slot(work);
+        if *slot != value {
+            *slot = value;
+            work.updated_ms = now_ms;
+        }
+        true
+    }
+
+    /// Takes a work restored from a package with its unit's data: it replaces the work with
+    /// the same id, else is added (in a fresh browser, in place of the one empty draft), and
+    /// is selected. Returns its id.
+    pub fn restore_work(&mut self, unit: Unit, work: Work) -> String {
+        let id = work.id.clone();
+        self.works.retain(|w| w.id == id || !w.is_blank());
+        self.unit = unit;
+        match self.works.iter_mut().find(|w| w.id == id) {
+            Some(existing) => *existing = work,
+            None => self.works.push(work),
+        }
+        self.select(&id);
+        id
+    }
+
     /// Ticks or unticks `rule` in a list; a work's list stamps the work's `updated_ms` when
     /// the tick changes. Eligibility needs no work.
     pub fn set_tick(
@@ -629,17 +728,19 @@ impl Workspace {
         let corrupt = |e: serde_json::Error| LoadError::Corrupt {
             detail: e.to_string(),
         };
-        let value: serde_json::Value = serde_json::from_str(json).map_err(corrupt)?;
         // The version is checked before the shape, so a newer layout is reported as such
         // rather than as corruption.
-        let schema = value
-            .get("schema")
-            .and_then(serde_json::Value::as_u64)
-            .filter(|v| *v > 0)
-            .ok_or(LoadError::Foreign)?;
+        let schema = match serde_json::from_str::<SchemaHead>(json) {
+            Ok(head) => head.schema.and_then(|raw| raw.get().parse::<u64>().ok()),
+            // Valid JSON of another shape (an array, a string) is not a workspace at all.
+            Err(e) if e.is_data() => None,
+            Err(e) => return Err(corrupt(e)),
+        }
+        .filter(|v| *v > 0)
+        .ok_or(LoadError::Foreign)?;
         if schema > u64::from(SCHEMA_VERSION) {
             return Err(LoadError::NewerVersion { found: schema });
         }
-        serde_json::from_value(value).map_err(corrupt)
+        serde_json::from_str(json).map_err(corrupt)
     }
 }

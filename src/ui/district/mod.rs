@@ -10,6 +10,7 @@ mod send;
 mod state;
 
 use crate::core::contest::ContestDefinition;
+use crate::core::district::office::OfficeField;
 use crate::i18n::t;
 use leptos::prelude::*;
 use state::{use_district, DistrictState};
@@ -46,7 +47,7 @@ pub fn mount_district(el: web_sys::HtmlElement) {
                     if let Some(d) = crate::web::launch::options().district {
                         let known = contest.districts.iter().any(|k| k.name == d);
                         if known && state.ws.with_untracked(|ws| ws.office.district.is_empty()) {
-                            state.write(|ws| ws.office.district = d);
+                            state.write(|ws| ws.office.set(OfficeField::District, d));
                         }
                     }
                     (contest, state)

@@ -2,7 +2,7 @@
 //! contact, phone, 推荐意见 and date, each validated as typed.
 
 use super::state::use_district;
-use crate::core::district::office::{Office, OfficeField};
+use crate::core::district::office::OfficeField;
 use crate::i18n::{fill, t};
 use crate::ui::contest::use_contest;
 use leptos::prelude::*;
@@ -13,19 +13,17 @@ fn Setting(
     id: &'static str,
     label: &'static str,
     field: OfficeField,
-    get: fn(&Office) -> String,
-    set: fn(&mut Office, String),
     #[prop(optional)] multiline: bool,
     #[prop(optional)] input_type: Option<&'static str>,
 ) -> impl IntoView {
     let state = use_district();
     let contest = use_contest();
-    let value = move || state.ws.with(|ws| get(&ws.office));
+    let value = move || state.ws.with(|ws| ws.office.get(field).to_string());
     let problem = Memo::new(move |_| {
         state.ws.with(|ws| {
             let o = &ws.office;
             // Only filled-in settings are judged while typing; empty ones show when sending.
-            (!get(o).trim().is_empty())
+            (!o.get(field).trim().is_empty())
                 .then(|| o.problems(&contest).into_iter().find(|p| p.field == field))
                 .flatten()
                 .map(|p| p.message)
@@ -33,7 +31,7 @@ fn Setting(
     });
     let err_id = format!("{id}-error");
     let described = err_id.clone();
-    let on_input = move |v: String| state.write(|ws| set(&mut ws.office, v));
+    let on_input = move |v: String| state.write(|ws| ws.office.set(field, v));
     let control = if multiline {
         view! {
             <textarea id=id rows="3" prop:value=value aria-describedby=described.clone()
@@ -109,7 +107,7 @@ pub fn OfficeSettings() -> impl IntoView {
                 <label for="office-district">{d.office_district}</label>
                 <select id="office-district" on:change=move |ev| {
                     let v = event_target_value(&ev);
-                    state.write(|ws| ws.office.district = v);
+                    state.write(|ws| ws.office.set(OfficeField::District, v));
                 }>
                     <option value="" selected=move || state.ws.with(|ws| ws.office.district.is_empty())>{d.office_district_none}</option>
                     {options}
@@ -117,17 +115,12 @@ pub fn OfficeSettings() -> impl IntoView {
                 <p class="quota-line" aria-live="polite">{quota}</p>
             </div>
             <div class="office-grid">
-                <Setting id="office-name" label=d.office_name field=OfficeField::Name
-                    get=|o| o.name.clone() set=|o, v| o.name = v/>
-                <Setting id="office-contact" label=d.office_contact field=OfficeField::Contact
-                    get=|o| o.contact.clone() set=|o, v| o.contact = v/>
-                <Setting id="office-phone" label=d.office_phone field=OfficeField::Phone input_type="tel"
-                    get=|o| o.phone.clone() set=|o, v| o.phone = v/>
-                <Setting id="office-date" label=d.office_date field=OfficeField::Date input_type="date"
-                    get=|o| o.date.clone() set=|o, v| o.date = v/>
+                <Setting id="office-name" label=d.office_name field=OfficeField::Name/>
+                <Setting id="office-contact" label=d.office_contact field=OfficeField::Contact/>
+                <Setting id="office-phone" label=d.office_phone field=OfficeField::Phone input_type="tel"/>
+                <Setting id="office-date" label=d.office_date field=OfficeField::Date input_type="date"/>
             </div>
-            <Setting id="office-opinion" label=d.office_opinion field=OfficeField::Opinion multiline=true
-                get=|o| o.opinion.clone() set=|o, v| o.opinion = v/>
+            <Setting id="office-opinion" label=d.office_opinion field=OfficeField::Opinion multiline=true/>
         </fieldset>
     }
 }

@@ -3,8 +3,10 @@
 //! pool of video workers that re-inspect and re-hash the videos.
 //!
 //! Every change goes through [`DistrictState::write`], which saves the document to local
-//! storage at once; the files themselves go to IndexedDB, so a reload keeps both. A file the
-//! browser would not keep is asked for again, by name, without losing any choice.
+//! storage before anyone reads the change (`saved::write_then_notify`, as the unit's app
+//! does); the files themselves go to IndexedDB, so a reload keeps both. A file the browser
+//! would not keep is asked for again, by name, without losing any choice. The videos are
+//! re-hashed by a pool of the app's one job type (`jobs::Jobs`).
 
 use crate::core::contest::ContestDefinition;
 use crate::core::district::collection::SourceFile;
@@ -12,13 +14,14 @@ use crate::core::district::flags::Flags;
 use crate::core::district::workspace::DistrictWorkspace;
 use crate::core::package::verify::OpenError;
 use crate::i18n::t;
+use crate::ui::jobs::{JobState, Jobs, Launch, Ticket};
+use crate::ui::saved::{self, Loaded, SaveStatus};
 use crate::web::blob_store::{self, Store};
 use crate::web::package_client;
-use crate::web::storage;
-use crate::web::video_job::{self, VideoEvent, VideoJob};
+use crate::web::video_job::{self, VideoEvent};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use std::collections::{BTreeMap, HashMap, VecDeque};
+use std::collections::HashMap;
 use std::sync::Arc;
 
 /// Local-storage key of the district workspace (apart from the unit's drafts).
@@ -31,16 +34,8 @@ fn district_key() -> String {
 /// disk gains little from more (0.91× one worker with 2 on a 2-core machine, see FINDINGS).
 const MAX_WORKERS: usize = 2;
 
-/// What is happening to a received file's video.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Hashing {
-    /// Waiting for a free worker.
-    Queued,
-    /// Being read: percent done.
-    Running(u32),
-    /// The worker failed, with the browser's message.
-    Failed(String),
-}
+/// What is happening to a received file's video: queued, or being read (percent done).
+pub type Hashing = JobState<u32>;
 
 /// The district workspace's shared state.
 #[derive(Clone, Copy)]
@@ -49,15 +44,16 @@ pub struct DistrictState {
     pub ws: RwSignal<DistrictWorkspace>,
     /// The review flags of every package, computed once per change (the pair checks are n²).
     pub flags: Memo<Flags>,
-    /// The last save's error, if it failed.
-    pub save_error: RwSignal<Option<String>>,
+    /// Whether the last save reached local storage.
+    pub save: RwSignal<SaveStatus>,
+    /// Why the saved document could not be read at start-up (it was set aside), until the
+    /// next save.
+    set_aside: RwSignal<Option<String>>,
     /// Received files available in this tab, by collection id (reactive: a row shows when
     /// its file must be chosen again).
     files: RwSignal<HashMap<String, web_sys::Blob>, LocalStorage>,
-    /// Ids whose video waits for or runs in a worker.
-    pub hashing: RwSignal<BTreeMap<String, Hashing>>,
-    queue: StoredValue<VecDeque<String>>,
-    jobs: StoredValue<HashMap<String, VideoJob>, LocalStorage>,
+    /// The videos waiting for or running in a worker, by id.
+    pub hashing: Jobs<u32>,
     contest: StoredValue<Arc<ContestDefinition>>,
 }
 
@@ -77,41 +73,38 @@ fn pool_size() -> usize {
 impl DistrictState {
     /// Loads the saved workspace (or starts an empty one) and its files from IndexedDB.
     pub fn start(contest: Arc<ContestDefinition>) -> DistrictState {
-        let mut save_error = None;
-        let ws = match storage::load(&district_key()) {
-            Ok(Some(json)) => DistrictWorkspace::from_json(&json).unwrap_or_else(|e| {
-                // Keep the unreadable text aside: never overwrite it.
-                let aside = format!("{}.unreadable-{}", district_key(), crate::web::now_ms());
-                let _ = storage::save(&aside, &json);
-                save_error = Some(e.to_string());
-                DistrictWorkspace::new("")
-            }),
-            _ => DistrictWorkspace::new(""),
+        let now = crate::web::now_ms();
+        let loaded = saved::load_or_set_aside(&district_key(), now, DistrictWorkspace::from_json);
+        let (ws, set_aside) = match loaded {
+            Loaded::Read(ws) => (ws, None),
+            Loaded::Nothing => (DistrictWorkspace::new(""), None),
+            Loaded::SetAside { why, .. } => (DistrictWorkspace::new(""), Some(why)),
         };
         let ws = RwSignal::new(ws);
         let state = DistrictState {
             flags: Memo::new(move |_| ws.with(DistrictWorkspace::flags)),
             ws,
-            save_error: RwSignal::new(save_error),
+            save: RwSignal::new(saved::initial_status(now)),
+            set_aside: RwSignal::new(set_aside),
             files: RwSignal::new_local(HashMap::new()),
-            hashing: RwSignal::new(BTreeMap::new()),
-            queue: StoredValue::new(VecDeque::new()),
-            jobs: StoredValue::new_local(HashMap::new()),
+            hashing: Jobs::new(pool_size()),
             contest: StoredValue::new(contest),
         };
         state.restore_files();
         state
     }
 
-    /// Changes the document and saves it before anyone reads the change.
+    /// The one write path: changes the document, saves it, then notifies readers.
     pub fn write(&self, f: impl FnOnce(&mut DistrictWorkspace)) {
-        self.ws.update(f);
-        let json = self.ws.with_untracked(DistrictWorkspace::to_json);
-        let result = storage::save(&district_key(), &json);
-        self.save_error.set(
-            result
-                .err()
-                .map(|e| crate::ui::save_bar::storage_message(&e).to_string()),
+        if self.set_aside.with_untracked(Option::is_some) {
+            self.set_aside.set(None);
+        }
+        saved::write_then_notify(
+            self.ws,
+            &district_key(),
+            DistrictWorkspace::to_json,
+            self.save,
+            f,
         );
     }
 
@@ -208,22 +201,10 @@ impl DistrictState {
                 None => c.video(id).is_some_and(|v| v.fingerprint.is_none()),
             }
         });
-        if needs && !self.hashing.with_untracked(|h| h.contains_key(id)) {
-            self.queue.update_value(|q| q.push_back(id.to_string()));
-            self.hashing.update(|h| {
-                h.insert(id.to_string(), Hashing::Queued);
-            });
-            self.pump();
-        }
-    }
-
-    /// Starts queued jobs while workers are free.
-    fn pump(&self) {
-        while self.jobs.with_value(HashMap::len) < pool_size() {
-            let Some(id) = self.queue.try_update_value(VecDeque::pop_front).flatten() else {
-                return;
-            };
-            self.start_job(&id);
+        if needs && !self.hashing.is_active(id) {
+            let state = *self;
+            self.hashing
+                .start(id, 0, move |ticket| state.start_job(ticket));
         }
     }
 
@@ -242,82 +223,47 @@ impl DistrictState {
         }
     }
 
-    fn start_job(&self, id: &str) {
-        let Some(blob) = self.video_blob(id) else {
-            self.hashing.update(|h| {
-                h.remove(id);
-            });
-            return;
+    /// Re-inspects and re-hashes the video of the ticket's id; nothing to do when its file
+    /// is gone.
+    fn start_job(&self, ticket: Ticket<u32>) -> Launch {
+        let Some(blob) = self.video_blob(ticket.key()) else {
+            return Ok(None);
         };
-        let rules = self
-            .contest
-            .with_value(|c| serde_json::to_string(&c.video).unwrap_or_default());
+        let contest = self.contest.get_value();
         let state = *self;
-        let key = id.to_string();
-        let job = video_job::start(&blob, Some(rules), move |ev| match ev {
-            VideoEvent::Inspected(report) => state.write(|ws| {
-                let c = &mut ws.collection;
-                if !c.set_inside_inspection(&key, (*report).clone()) {
-                    c.set_video_inspection(&key, *report);
-                }
-            }),
-            VideoEvent::Progress { done, total } => state.hashing.update(|h| {
-                h.insert(
-                    key.clone(),
-                    Hashing::Running((done * 100 / total.max(1)) as u32),
-                );
-            }),
-            VideoEvent::Done(fp) => {
-                state.write(|ws| {
+        let job = video_job::start(&blob, Some(&contest.video), move |ev| {
+            if !ticket.is_current() {
+                return;
+            }
+            let key = ticket.key().to_string();
+            match ev {
+                VideoEvent::Inspected(report) => state.write(|ws| {
                     let c = &mut ws.collection;
-                    if !c.set_inside_fingerprint(&key, fp.clone()) {
-                        c.set_video_fingerprint(&key, fp);
+                    if !c.set_inside_inspection(&key, (*report).clone()) {
+                        c.set_video_inspection(&key, *report);
                     }
-                });
-                state.finish(&key, None);
+                }),
+                VideoEvent::Progress { done, total } => {
+                    ticket.progress((done * 100 / total.max(1)) as u32)
+                }
+                VideoEvent::Done(fp) => {
+                    state.write(|ws| {
+                        let c = &mut ws.collection;
+                        if !c.set_inside_fingerprint(&key, fp.clone()) {
+                            c.set_video_fingerprint(&key, fp);
+                        }
+                    });
+                    ticket.finish();
+                }
+                VideoEvent::Failed(m) => ticket.fail(m),
             }
-            VideoEvent::Failed(m) => state.finish(&key, Some(m)),
-        });
-        match job {
-            Ok(j) => {
-                self.jobs.update_value(|m| {
-                    m.insert(id.to_string(), j);
-                });
-                self.hashing.update(|h| {
-                    h.insert(id.to_string(), Hashing::Running(0));
-                });
-            }
-            Err(m) => self.finish(id, Some(m)),
-        }
-    }
-
-    /// A job ended: its worker is dropped after the handler returns, the next one starts.
-    fn finish(&self, id: &str, failure: Option<String>) {
-        self.hashing.update(|h| match failure {
-            Some(m) => {
-                h.insert(id.to_string(), Hashing::Failed(m));
-            }
-            None => {
-                h.remove(id);
-            }
-        });
-        let state = *self;
-        let id = id.to_string();
-        spawn_local(async move {
-            let job = state.jobs.try_update_value(|m| m.remove(&id)).flatten();
-            drop(job);
-            state.pump();
-        });
+        })?;
+        Ok(Some(Box::new(job)))
     }
 
     /// Removes a package or video: its job stops, its file is forgotten here and in IndexedDB.
     pub fn remove(&self, id: &str) {
-        let job = self.jobs.try_update_value(|m| m.remove(id)).flatten();
-        drop(job);
-        self.queue.update_value(|q| q.retain(|x| x != id));
-        self.hashing.update(|h| {
-            h.remove(id);
-        });
+        self.hashing.stop(id);
         self.files.update(|m| {
             m.remove(id);
         });
@@ -330,7 +276,6 @@ impl DistrictState {
         spawn_local(async move {
             let _ = blob_store::delete(Store::Received, &key).await;
         });
-        self.pump();
     }
 
     /// Replaces the whole workspace (an imported backup); files are asked for again.
@@ -361,9 +306,12 @@ impl DistrictState {
         outcome
     }
 
-    /// A message for a save that failed, if the last one did.
+    /// A message for a save that failed, if the last one did (reactive).
     pub fn save_problem(&self) -> Option<String> {
-        self.save_error.get()
+        match self.save.get() {
+            SaveStatus::Saved(_) => self.set_aside.get(),
+            SaveStatus::Failed(e) => Some(crate::ui::save_bar::storage_message(&e).to_string()),
+        }
     }
 }
 

@@ -1,0 +1,75 @@
+//! One row of the review table: the package's work, unit, 核验码, video, form, scan and
+//! flags, with its pick, details and remove buttons.
+
+use super::rows::Row;
+use crate::i18n::{fill, t};
+use crate::ui::district::state::{missing_file_hint, use_district};
+use leptos::prelude::*;
+
+/// One row; `open` is the row whose details show, `found` the rows the 核验码 search found.
+#[component]
+pub fn ReviewRow(
+    row: Row,
+    found: Memo<Option<Vec<String>>>,
+    open: RwSignal<Option<String>>,
+    pick_message: RwSignal<Option<String>>,
+) -> impl IntoView {
+    let state = use_district();
+    let d = &t().district;
+    let r = row;
+    // A blocking flag stops the pick: then the details open, for the override note.
+    let pick = move |id: String| {
+        let outcome = state.pick(&id, "");
+        if outcome.is_err() {
+            open.set(Some(id));
+        }
+        pick_message.set(outcome.err());
+    };
+    let id = r.id.clone();
+    let (id2, id3, id4, id5) = (id.clone(), id.clone(), id.clone(), id.clone());
+    let id6 = id.clone();
+    let hit = move || found.with(|f| f.as_ref().is_some_and(|f| f.contains(&id6)));
+    let flag_badges = r
+        .flags
+        .iter()
+        .map(|f| view! { <span class="flag" class:blocks=f.kind.blocks() title=f.message.clone()>{f.kind.label()}</span> })
+        .collect_view();
+    // The unit's hints, apart from the office's own flags: for reference, never blocking.
+    let hints_badge = r.hints.filter(|n| *n > 0).map(|n| {
+        let n = n.to_string();
+        view! { <span class="flag hints" title=fill(d.hints_title, &[("n", &n)])>{fill(d.hints_badge, &[("n", &n)])}</span> }
+    });
+    let pick_button = match r.picked {
+        Some(n) => {
+            view! { <span class="picked">{fill(d.picked_as, &[("n", &n.to_string())])}</span> }
+                .into_any()
+        }
+        None => view! {
+            <button type="button" class="small" on:click=move |_| pick(id2.clone())
+                aria-label=fill(d.pick_aria, &[("title", &r.title)])>{d.pick}</button>
+        }
+        .into_any(),
+    };
+    let title_aria = r.title.clone();
+    view! {
+        <tr class:hit=hit class:blocked=r.blocked() data-id=id.clone()>
+            <td>{r.arrival}</td>
+            <td><bdi>{r.title.clone()}</bdi><br/><small class="file-name"><bdi>{r.file.clone()}</bdi></small></td>
+            <td><bdi>{r.unit.clone()}</bdi></td>
+            <td>{r.kind.clone()}</td>
+            <td class="code">{r.code.clone()}</td>
+            <td class=format!("video {}", r.video.1)>{r.video.0.clone()}
+                {r.needs_file.then(|| view! { <br/><small>{missing_file_hint(&r.file)}</small> })}</td>
+            <td class=if r.form_ok { "ok" } else { "fail" }>{if r.form_ok { d.form_ok.to_string() } else { fill(d.form_problems, &[("n", &r.problems.to_string())]) }}</td>
+            <td>{if r.scan { d.scan_yes } else { d.scan_no }}</td>
+            <td class="flags">{flag_badges}{hints_badge}</td>
+            <td class="actions">
+                {pick_button}
+                <button type="button" class="small secondary" aria-expanded=move || (open.get().as_deref() == Some(id3.as_str())).to_string()
+                    aria-label=fill(d.details_aria, &[("title", &title_aria)])
+                    on:click=move |_| open.update(|o| *o = if o.as_deref() == Some(id4.as_str()) { None } else { Some(id4.clone()) })>{d.details}</button>
+                <button type="button" class="small secondary" on:click=move |_| state.remove(&id5)>{d.remove}</button>
+            </td>
+        </tr>
+    }
+}
