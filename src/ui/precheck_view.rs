@@ -81,41 +81,54 @@ pub fn PrecheckPanel() -> impl IntoView {
         })
     });
 
-    let status = move || match run.get() {
-        Some(JobState::Running(Steps { done, total })) => {
-            let text = if total == 0 {
-                t().precheck_starting.to_string()
-            } else {
-                fill(
-                    t().precheck_running,
-                    &[("done", &done.to_string()), ("total", &total.to_string())],
-                )
+    // The progress bar's block stays mounted while the job runs and only its text and value
+    // follow the progress: rebuilt on every tick, its stop button slipped from under a click.
+    let progress = Memo::new(move |_| match run.get() {
+        Some(JobState::Running(steps)) => Some(steps),
+        _ => None,
+    });
+    let running = Memo::new(move |_| progress.with(Option::is_some));
+    let steps = move || progress.get().unwrap_or(Steps { done: 0, total: 0 });
+    let status = move || {
+        if running.get() {
+            let text = move || {
+                let Steps { done, total } = steps();
+                if total == 0 {
+                    t().precheck_starting.to_string()
+                } else {
+                    fill(
+                        t().precheck_running,
+                        &[("done", &done.to_string()), ("total", &total.to_string())],
+                    )
+                }
             };
-            view! {
+            return view! {
                 <div class="precheck-progress">
                     <label for="precheck-bar">{text}</label>
-                    <progress id="precheck-bar" max=total.max(1) value=done></progress>
+                    <progress id="precheck-bar" max=move || steps().total.max(1) value=move || steps().done></progress>
                     <button type="button" class="secondary" on:click=cancel>{t().precheck_cancel}</button>
                 </div>
             }
-            .into_any()
+            .into_any();
         }
-        Some(other) => {
-            let text = match other {
-                JobState::Failed(m) => fill(t().precheck_failed, &[("message", &m)]),
-                _ => t().precheck_cancelled.to_string(),
-            };
-            view! {
-                <p class="precheck-stopped"><bdi>{text}</bdi></p>
-                {move || if has_file() {
-                    view! { <button type="button" class="secondary" on:click=restart>{t().precheck_restart}</button> }.into_any()
-                } else {
-                    view! { <p class="field-hint">{t().precheck_needs_file}</p> }.into_any()
-                }}
+        match run.get() {
+            Some(other) => {
+                let text = match other {
+                    JobState::Failed(m) => fill(t().precheck_failed, &[("message", &m)]),
+                    _ => t().precheck_cancelled.to_string(),
+                };
+                view! {
+                    <p class="precheck-stopped"><bdi>{text}</bdi></p>
+                    {move || if has_file() {
+                        view! { <button type="button" class="secondary" on:click=restart>{t().precheck_restart}</button> }.into_any()
+                    } else {
+                        view! { <p class="field-hint">{t().precheck_needs_file}</p> }.into_any()
+                    }}
+                }
+                .into_any()
             }
-            .into_any()
+            None => ().into_any(),
         }
-        None => ().into_any(),
     };
 
     let result = move || {
@@ -183,8 +196,10 @@ pub fn PrecheckPanel() -> impl IntoView {
             })
     };
 
+    // A memo, so the section is built once per run, not once per progress tick.
+    let shown = Memo::new(move |_| run.with(Option::is_some) || precheck.with(Option::is_some));
     view! {
-        {move || (run.get().is_some() || precheck.with(Option::is_some)).then(|| view! {
+        {move || shown.get().then(|| view! {
             <section class="precheck" aria-labelledby="precheck-title">
                 <h3 id="precheck-title">{t().precheck_title}</h3>
                 <p class="field-hint">{t().precheck_intro}</p>
