@@ -152,3 +152,32 @@ async fn received_files_and_scans_are_kept_apart_under_the_same_key() {
     );
     blob_store::delete(Store::Scans, "p1").await.unwrap();
 }
+
+#[wasm_bindgen_test]
+async fn a_top_level_page_keeps_its_documents_in_its_own_storage() {
+    use baosong::core::saving::Place;
+    storage::init().await;
+    assert_eq!(
+        storage::place(),
+        Place::Own,
+        "not framed: no bridge is asked"
+    );
+    let plan = storage::plan().expect("a plan after init");
+    assert!(!plan.offer_new_window && !plan.offer_access && !plan.mirror_own);
+    assert!(!storage::framed_without_storage());
+    storage::save("baosong.test-doc", "<b>草稿</b>").unwrap();
+    let raw = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    assert_eq!(
+        raw.get_item("baosong.test-doc").unwrap().as_deref(),
+        Some("<b>草稿</b>"),
+        "written to the window's own localStorage, as before"
+    );
+    assert_eq!(
+        raw.get_item("baosong.test-doc.saved_ms").unwrap(),
+        None,
+        "no write-time key outside a frame"
+    );
+    assert!(storage::older_copy("baosong.test-doc").is_none());
+    storage::remove("baosong.test-doc");
+    assert_eq!(storage::load("baosong.test-doc").unwrap(), None);
+}

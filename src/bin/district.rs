@@ -20,6 +20,7 @@ pub fn mount_district(el: web_sys::HtmlElement) {
     // The same language as the page: the link's `lang`, else the remembered choice.
     let lang = baosong::web::launch::options().lang;
     wasm_bindgen_futures::spawn_local(async move {
+        baosong::web::storage::init().await;
         let lang = lang.as_deref().and_then(baosong::i18n::Locale::from_tag);
         baosong::web::locale::init(lang).await;
         baosong::ui::mount_district(el);

@@ -597,8 +597,6 @@ pub struct Strings {
     pub video_status_open: &'static str,
     /// File name of an exported backup; `{date}` is replaced.
     pub backup_file_name: &'static str,
-    /// The browser has no IndexedDB (scans cannot be kept).
-    pub no_indexeddb: &'static str,
     /// The chosen video changed on disk since it was hashed.
     pub package_video_changed: &'static str,
     /// Putting the video inside needs the file in this tab.

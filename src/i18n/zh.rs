@@ -295,7 +295,6 @@ pub const ZH: Strings = Strings {
     video_status_hashing: "正在计算“{title}”的视频校验值：{pct}%",
     video_status_open: "查看",
     backup_file_name: "报送助手备份-{date}.json",
-    no_indexeddb: "浏览器不支持 IndexedDB",
     package_video_changed: "所选视频文件在计算校验值之后被修改过，请在“视频检查”中重新选择并等待校验完成",
     package_need_file: "要把视频放进报送包，请先在“视频检查”中重新选择同一个视频文件（重新打开页面后浏览器不会保留文件）。",
     member_form_docx: "Word 版报送表与诚信承诺（打印、签字、盖章）",

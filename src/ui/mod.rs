@@ -40,6 +40,8 @@ pub fn mount() {
     launch::apply_to_page(&options);
     crate::web::embed::report_height();
     wasm_bindgen_futures::spawn_local(async move {
+        // Before the first read: in a frame on another site this asks the host's bridge.
+        crate::web::storage::init().await;
         // Before the first `t()`: the language is fixed for the page's life (a switch
         // reloads); English is fetched first when chosen.
         let lang = options.lang.as_deref();

@@ -5,7 +5,7 @@ use super::saved::SaveStatus;
 use super::state::use_state;
 use crate::core::submission::Workspace;
 use crate::i18n::{fill, t};
-use crate::web::{blob_store, download::download_bytes, storage::StorageError};
+use crate::web::{blob_store, download::download_bytes, storage, storage::StorageError};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -86,12 +86,19 @@ pub fn SaveBar() -> impl IntoView {
     view! {
         <div class="save-bar no-print">
             {move || match state.save.get() {
-                SaveStatus::Saved(_) => view! { <p class="saved" role="status">{t().saved_locally}</p> }.into_any(),
+                SaveStatus::Saved(_) => view! { <p class="saved" role="status">{super::saved::saved_text()}</p> }.into_any(),
                 SaveStatus::Failed(e) => {
                     let why = storage_message(&e);
                     view! { <p class="save-failed" role="alert"><strong>{t().not_saved}</strong>{why}</p> }.into_any()
                 }
             }}
+            <EmbedRemedies/>
+            {move || state.older.get().map(|(raw, note)| view! {
+                <p class="save-note" role="status"><bdi>{note}</bdi> " "
+                    <button type="button" class="secondary small" on:click=move |_| {
+                        let _ = download_bytes(t().offline.older_file_name, "application/json", raw.as_bytes());
+                    }>{t().offline.download_older}</button></p>
+            })}
             {move || state.recovered.get().map(|(_, why)| view! {
                 <p class="save-failed" role="alert">{t().recovered_note} <bdi>{why}</bdi> " "
                     <button type="button" class="secondary small" on:click=export_recovered>{t().download_recovered}</button></p>
@@ -116,11 +123,40 @@ pub fn SaveBar() -> impl IntoView {
     }
 }
 
-/// Why local storage refused to save, in the user's words.
+/// Why local storage refused to save, in the user's words. A frame on another site is told
+/// so, never that it may be in private mode.
 pub fn storage_message(e: &StorageError) -> &'static str {
     match e {
+        StorageError::Unavailable if storage::framed_without_storage() => t().offline.embed_unsaved,
         StorageError::Unavailable => t().storage_unavailable,
         StorageError::Full => t().storage_full,
         StorageError::Other(_) => t().storage_other,
     }
+}
+
+/// In a frame on another site where nothing keeps the drafts: open the same link in a tab
+/// of its own, and, where the browser offers it, ask it for storage access.
+#[component]
+pub fn EmbedRemedies() -> impl IntoView {
+    let plan = storage::plan().filter(|p| p.offer_new_window)?;
+    let href = web_sys::window()
+        .and_then(|w| w.location().href().ok())
+        .unwrap_or_default();
+    let denied = RwSignal::new(false);
+    let ask = move |_| {
+        spawn_local(async move {
+            if crate::web::grant::ask_for_access().await.is_err() {
+                denied.set(true);
+            }
+        });
+    };
+    Some(view! {
+        <p class="embed-remedies">
+            <a class="button small" href=href target="_blank" rel="noopener">{t().offline.open_new_window}</a>
+            {plan.offer_access.then(|| view! {
+                " " <button type="button" class="secondary small" on:click=ask>{t().offline.ask_access}</button>
+            })}
+        </p>
+        <p role="alert">{move || denied.get().then_some(t().offline.access_denied)}</p>
+    })
 }

@@ -2,6 +2,8 @@
 //! load path that sets aside what it cannot read (never overwriting it), and one write path
 //! that saves before it notifies, so whatever re-renders, the change is already stored.
 
+use crate::core::saving::{set_aside_key, Place, SetAside};
+use crate::i18n::{fill, t};
 use crate::web::storage::{self, StorageError};
 use leptos::prelude::*;
 
@@ -42,7 +44,8 @@ pub fn load_or_set_aside<T, E: std::fmt::Display>(
     match parse(&json) {
         Ok(doc) => Loaded::Read(doc),
         Err(e) => {
-            let _ = storage::save(&format!("{key}.unreadable-{now_ms}"), &json);
+            let aside = set_aside_key(key, SetAside::Unreadable, now_ms);
+            let _ = storage::save(&aside, &json);
             Loaded::SetAside {
                 json,
                 why: e.to_string(),
@@ -88,4 +91,32 @@ pub fn initial_status(now_ms: u64) -> SaveStatus {
         Ok(()) => SaveStatus::Saved(now_ms),
         Err(e) => SaveStatus::Failed(e),
     }
+}
+
+/// Shows in `status` a write that the host's bridge refused after it was sent.
+pub fn watch_failures(status: RwSignal<SaveStatus>) {
+    storage::watch_failures(move |e| status.set(SaveStatus::Failed(e)));
+}
+
+/// The save status line after a save that worked, naming where the drafts are kept.
+pub fn saved_text() -> &'static str {
+    match storage::place() {
+        Place::Host => t().offline.saved_via_host,
+        Place::Granted => t().offline.saved_granted,
+        Place::Own | Place::Memory => t().saved_locally,
+    }
+}
+
+/// A different, older copy of `key` that start-up kept aside: its text and what to tell.
+pub fn older_copy(key: &str) -> Option<(String, String)> {
+    let older = storage::older_copy(key)?;
+    let when = |ms: u64| crate::core::district::calendar::beijing_minute(ms);
+    let note = fill(
+        t().offline.older_copy,
+        &[
+            ("opened", &when(older.opened_ms)),
+            ("older", &when(older.copy.updated_ms)),
+        ],
+    );
+    Some((older.copy.text, note))
 }

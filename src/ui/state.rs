@@ -70,6 +70,8 @@ pub struct AppState {
     pub save: RwSignal<SaveStatus>,
     /// A saved document that could not be read at start-up, kept aside, with the reason.
     pub recovered: RwSignal<Option<(String, String)>>,
+    /// A different, older copy another store held at start-up, kept aside: text and note.
+    pub older: RwSignal<Option<(String, String)>>,
     /// Fields the user has left at least once (errors show from then on), per work.
     touched: RwSignal<BTreeSet<(TouchScope, String)>>,
     /// Blockers, reminders and work states, recomputed once per change.
@@ -91,7 +93,8 @@ impl AppState {
             Loaded::Nothing => (fresh(), None),
             Loaded::SetAside { json, why } => (fresh(), Some((json, why))),
         };
-        let initial = saved::initial_status(now);
+        let initial = RwSignal::new(saved::initial_status(now));
+        saved::watch_failures(initial);
         let ws = RwSignal::new(ws);
         let c = contest.clone();
         let readiness = Memo::new(move |_| {
@@ -111,8 +114,9 @@ impl AppState {
         });
         let state = AppState {
             ws,
-            save: RwSignal::new(initial),
+            save: initial,
             recovered: RwSignal::new(recovered),
+            older: RwSignal::new(saved::older_copy(&workspace_key())),
             touched: RwSignal::new(BTreeSet::new()),
             readiness,
             videos: Videos::new(),

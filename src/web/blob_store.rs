@@ -3,12 +3,19 @@
 //!
 //! Written on web-sys directly: the IndexedDB crates (`idb`, `rexie`) pull in an async
 //! runtime for four calls we need (open, put, get, delete).
+//!
+//! They go where the documents go (`storage::blob_place`): this origin's IndexedDB, the
+//! host page's through its bridge (with this origin's as a second copy where it works), or
+//! this tab's memory.
 
+use super::host_bridge;
+use super::storage::{blob_place, BlobPlace};
 use js_sys::Promise;
+use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{IdbDatabase, IdbRequest, IdbTransactionMode};
+use web_sys::{IdbDatabase, IdbFactory, IdbRequest, IdbTransactionMode};
 
 /// Version 2 added the `received` store; the upgrade creates whichever is missing.
 const DB_VERSION: u32 = 2;
@@ -23,7 +30,8 @@ pub enum Store {
 }
 
 impl Store {
-    fn name(self) -> &'static str {
+    /// The store's name, here and on a host's bridge.
+    pub fn name(self) -> &'static str {
         match self {
             Store::Scans => "scans",
             Store::Received => "received",
@@ -65,10 +73,7 @@ fn js_err(e: JsValue) -> String {
     super::js_message(&e)
 }
 
-async fn open() -> Result<IdbDatabase, String> {
-    let factory = web_sys::window()
-        .and_then(|w| w.indexed_db().ok().flatten())
-        .ok_or(crate::i18n::t().no_indexeddb)?;
+async fn open(factory: &IdbFactory) -> Result<IdbDatabase, String> {
     let req = factory
         .open_with_u32(&db_name(), DB_VERSION)
         .map_err(js_err)?;
@@ -92,11 +97,12 @@ async fn open() -> Result<IdbDatabase, String> {
 }
 
 async fn run(
+    factory: &IdbFactory,
     store: Store,
     mode: IdbTransactionMode,
     op: impl FnOnce(&web_sys::IdbObjectStore) -> Result<IdbRequest, JsValue>,
 ) -> Result<JsValue, String> {
-    let db = open().await?;
+    let db = open(factory).await?;
     let tx = db
         .transaction_with_str_and_mode(store.name(), mode)
         .map_err(js_err)?;
@@ -107,27 +113,122 @@ async fn run(
     out
 }
 
-/// Stores a Blob under `key`, replacing any earlier one.
-pub async fn put(store: Store, key: &str, blob: &web_sys::Blob) -> Result<(), String> {
+thread_local! {
+    /// Blobs kept in this tab only, when no storage takes them.
+    static MEMORY: RefCell<Vec<(Store, String, web_sys::Blob)>> = const { RefCell::new(Vec::new()) };
+}
+
+async fn idb_put(
+    f: &IdbFactory,
+    store: Store,
+    key: &str,
+    blob: &web_sys::Blob,
+) -> Result<(), String> {
     let key = JsValue::from_str(key);
-    run(store, IdbTransactionMode::Readwrite, |s| {
+    run(f, store, IdbTransactionMode::Readwrite, |s| {
         s.put_with_key(blob, &key)
     })
     .await
     .map(|_| ())
 }
 
-/// The Blob stored under `key`, if any.
-pub async fn get(store: Store, key: &str) -> Result<Option<web_sys::Blob>, String> {
+async fn idb_get(f: &IdbFactory, store: Store, key: &str) -> Result<Option<web_sys::Blob>, String> {
     let key = JsValue::from_str(key);
-    let v = run(store, IdbTransactionMode::Readonly, |s| s.get(&key)).await?;
+    let v = run(f, store, IdbTransactionMode::Readonly, |s| s.get(&key)).await?;
     Ok(v.dyn_into::<web_sys::Blob>().ok())
+}
+
+async fn idb_delete(f: &IdbFactory, store: Store, key: &str) -> Result<(), String> {
+    let key = JsValue::from_str(key);
+    run(f, store, IdbTransactionMode::Readwrite, |s| s.delete(&key))
+        .await
+        .map(|_| ())
+}
+
+/// On a host, keys carry the app's namespace (`baosong.<ns>.`), as the database name does
+/// here: the host keeps one database for every embed of this origin.
+fn host_fields(store: Store, key: &str) -> Vec<(&'static str, JsValue)> {
+    let key = format!("{}{key}", super::launch::storage_key(""));
+    vec![("store", store.name().into()), ("key", key.into())]
+}
+
+/// Stores a Blob under `key`, replacing any earlier one.
+pub async fn put(store: Store, key: &str, blob: &web_sys::Blob) -> Result<(), String> {
+    match blob_place() {
+        BlobPlace::Idb(f) => idb_put(&f, store, key, blob).await,
+        BlobPlace::Host(own) => {
+            if let Some(f) = own {
+                let _ = idb_put(&f, store, key, blob).await;
+            }
+            let mut fields = host_fields(store, key);
+            fields.push(("blob", blob.into()));
+            host_bridge::request("put_blob", &fields).await.map(|_| ())
+        }
+        BlobPlace::Memory => {
+            MEMORY.with(|m| {
+                let mut m = m.borrow_mut();
+                m.retain(|(s, k, _)| (*s, k.as_str()) != (store, key));
+                m.push((store, key.to_string(), blob.clone()));
+            });
+            Ok(())
+        }
+    }
+}
+
+/// The Blob stored under `key`, if any. Through a host, a Blob only this origin's second
+/// copy still has is given to the host too, so a switch of stores loses nothing.
+pub async fn get(store: Store, key: &str) -> Result<Option<web_sys::Blob>, String> {
+    match blob_place() {
+        BlobPlace::Idb(f) => idb_get(&f, store, key).await,
+        BlobPlace::Host(own) => {
+            let answer = host_bridge::request("get_blob", &host_fields(store, key)).await?;
+            if let Ok(blob) = super::js::get(&answer, "blob").dyn_into::<web_sys::Blob>() {
+                return Ok(Some(blob));
+            }
+            let Some(f) = own else { return Ok(None) };
+            let found = idb_get(&f, store, key).await.ok().flatten();
+            if let Some(blob) = &found {
+                let mut fields = host_fields(store, key);
+                fields.push(("blob", blob.into()));
+                let _ = host_bridge::request("put_blob", &fields).await;
+            }
+            Ok(found)
+        }
+        BlobPlace::Memory => Ok(MEMORY.with(|m| {
+            m.borrow()
+                .iter()
+                .find(|(s, k, _)| (*s, k.as_str()) == (store, key))
+                .map(|(_, _, b)| b.clone())
+        })),
+    }
 }
 
 /// Deletes the Blob under `key`.
 pub async fn delete(store: Store, key: &str) -> Result<(), String> {
-    let key = JsValue::from_str(key);
-    run(store, IdbTransactionMode::Readwrite, |s| s.delete(&key))
-        .await
-        .map(|_| ())
+    match blob_place() {
+        BlobPlace::Idb(f) => idb_delete(&f, store, key).await,
+        BlobPlace::Host(own) => {
+            if let Some(f) = own {
+                let _ = idb_delete(&f, store, key).await;
+            }
+            host_bridge::request("delete_blob", &host_fields(store, key))
+                .await
+                .map(|_| ())
+        }
+        BlobPlace::Memory => {
+            MEMORY.with(|m| {
+                m.borrow_mut()
+                    .retain(|(s, k, _)| (*s, k.as_str()) != (store, key))
+            });
+            Ok(())
+        }
+    }
+}
+
+/// Moves the Blobs this tab holds in memory into `factory` (storage just granted).
+pub async fn copy_memory_to(factory: &IdbFactory) {
+    let all = MEMORY.with(|m| std::mem::take(&mut *m.borrow_mut()));
+    for (store, key, blob) in all {
+        let _ = idb_put(factory, store, &key, &blob).await;
+    }
 }

@@ -11,6 +11,8 @@ pub mod embed;
 pub mod envelope;
 pub mod fetch;
 pub mod files;
+pub mod grant;
+pub mod host_bridge;
 pub mod js;
 pub mod launch;
 pub mod locale;
@@ -26,6 +28,7 @@ pub mod package_worker;
 pub mod panic;
 pub mod precheck_worker;
 pub mod storage;
+pub mod storage_access;
 pub mod video_job;
 pub mod video_protocol;
 pub mod video_worker;
@@ -74,4 +77,24 @@ pub fn js_message(e: &wasm_bindgen::JsValue) -> String {
         .ok()
         .and_then(|m| m.as_string())
         .unwrap_or_else(|| format!("{e:?}"))
+}
+
+/// `performance.now()`, in milliseconds.
+pub fn now_precise() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now())
+}
+
+/// Records a User Timing measure `name` from `start` (`now_precise`) to now, which the
+/// benchmarks read with `performance.getEntriesByName`.
+pub fn measure(name: &str, start: f64) {
+    let Some(perf) = web_sys::window().and_then(|w| w.performance()) else {
+        return;
+    };
+    let options = js::object(&[("start", start.into()), ("end", perf.now().into())]);
+    if let Ok(f) = js_sys::Reflect::get(&perf, &"measure".into()) {
+        let f: js_sys::Function = f.into();
+        let _ = f.call2(&perf, &name.into(), &options);
+    }
 }

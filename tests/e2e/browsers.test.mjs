@@ -372,3 +372,71 @@ for (const kind of ['firefox', 'webkit']) {
     }
   });
 }
+
+// Issue 18: in Firefox ESR the app framed by another site (localhost is not 127.0.0.1) keeps
+// its drafts through embed-host.js, across a reload of the office's page. Firefox partitions
+// the frame's own storage rather than refusing it, so the same office without the script
+// still saves (there); switching between the two loses nothing, and two different copies are
+// never merged silently: the newer opens, the other is kept aside and announced.
+test('a cross-site embed in Firefox ESR keeps the draft across a reload, and loses nothing when the office adds or drops embed-host.js', { timeout: 240000 }, async (t) => {
+  const { serveDir } = await import('./static-server.mjs');
+  const { DIST } = await import('./harness.mjs');
+  const page = (script) => `<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>某区科协</title><link rel="icon" href="data:,"></head>
+<body><h1>某区科协</h1><iframe data-baosong id="app" src="${server.url}" title="报送助手" style="width:100%;height:800px;border:0"></iframe>
+${script ? '<script src="/office/embed-host.js"></script>' : ''}</body></html>`;
+  const office = await serveDir({
+    root: DIST, mount: '/unused/', name: 'localhost',
+    extra: {
+      '/office/': page(true),
+      '/office/plain/': page(false),
+      '/office/embed-host.js': await readFile(join(DIST, 'embed-host.js')),
+    },
+  });
+  const driver = await startDriver('firefox');
+  let s;
+  const open = async (path) => {
+    await s.cmd('POST', '/frame', { id: null });
+    await s.navigate(office.origin + path);
+    await s.cmd('POST', '/frame', { id: await s.waitFor('#app') });
+    await s.waitFor('nav.steps', { timeout: 60000 });
+    await goTo(s, 'form', '报送表');
+  };
+  const title = () => s.waitUntil(
+    "const f = document.querySelector('#f-work_title'); return f && f.value;", [],
+    { timeout: 20000, what: 'the work title' });
+  try {
+    s = await Session.create(driver, driver.capabilities({}));
+    t.diagnostic(`${driver.label}: ${s.browser}`);
+    // With the script: saved through the office, and back after a reload.
+    await open('/office/');
+    await s.execute(HOOKS);
+    await type(s, '#f-work_title', TITLE);
+    await s.waitFor('.save-bar .saved', { text: /通过本网站保存/ });
+    await s.cmd('POST', '/frame', { id: null });
+    await s.cmd('POST', '/refresh', {});
+    await s.cmd('POST', '/frame', { id: await s.waitFor('#app') });
+    await s.waitFor('nav.steps', { timeout: 60000 });
+    await goTo(s, 'form', '报送表');
+    assert.equal(await title(), TITLE, 'the draft survives a reload of the office page');
+    await s.execute(HOOKS);
+    assert.deepEqual(await s.execute('return window.__e2e.problems;'), []);
+
+    // The office drops the script: the frame's own (partitioned) copy has the same draft.
+    await open('/office/plain/');
+    await s.waitFor('.save-bar .saved', { text: /已自动保存在本机浏览器/ });
+    assert.equal(await title(), TITLE, 'the own copy was kept up to date beside the office’s');
+    await type(s, '#f-work_title', '只在本浏览器改过');
+    // The script is back: the newer own copy opens, the office's older one is kept aside.
+    await open('/office/');
+    assert.equal(await title(), '只在本浏览器改过', 'the newer copy wins');
+    const note = await s.text(await s.waitFor('.save-note'));
+    assert.match(note, /各存有一份不同的草稿/);
+    assert.ok((await s.findAll('.save-note button')).length === 1, 'the other copy can be downloaded');
+    await s.execute(HOOKS);
+    assert.deepEqual(await s.execute('return window.__e2e.problems;'), []);
+  } finally {
+    await s?.delete();
+    await driver.stop();
+    await office.close();
+  }
+});

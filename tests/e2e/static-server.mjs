@@ -10,8 +10,10 @@ const TYPES = {
   '.webmanifest': 'application/manifest+json', '.mjs': 'text/javascript',
 };
 
-/** Serves `root` at `mount` (e.g. `/kexie/baosong/`) and `extra` paths from memory. */
-export async function serveDir({ root, mount = '/', extra = {}, port = 0 }) {
+/** Serves `root` at `mount` (e.g. `/kexie/baosong/`) and `extra` paths from memory, on
+ *  `hostname` (another loopback address such as 127.0.0.2 is another site), its URLs named
+ *  with `name` (`localhost` for 127.0.0.1 is another site too). */
+export async function serveDir({ root, mount = '/', extra = {}, port = 0, hostname = '127.0.0.1', name = hostname }) {
   const requests = [];
   const server = createServer(async (req, res) => {
     requests.push(req.url);
@@ -37,8 +39,8 @@ export async function serveDir({ root, mount = '/', extra = {}, port = 0 }) {
     server.once('error', (e) => fail(e.code === 'EADDRINUSE'
       ? new Error(`port ${port} is taken: stop the other server first (a stale one would serve old files)`)
       : e));
-    server.listen(port, '127.0.0.1', ok);
+    server.listen(port, hostname, ok);
   });
-  const origin = `http://127.0.0.1:${server.address().port}`;
+  const origin = `http://${name}:${server.address().port}`;
   return { origin, url: origin + mount, requests, close: () => new Promise((r) => server.close(r)) };
 }

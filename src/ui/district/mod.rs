@@ -70,8 +70,15 @@ pub fn DistrictWorkspace() -> impl IntoView {
         <section class="district" aria-labelledby="district-heading">
             <h2 id="district-heading">{t().district_title}</h2>
             <p>{t().district_intro}</p>
-            {move || state.save_problem().map(|m| view! {
-                <p class="save-failed" role="alert"><strong>{t().not_saved}</strong>{m}</p>
+            {move || match state.save_problem() {
+                Some(m) => Some(view! { <p class="save-failed" role="alert"><strong>{t().not_saved}</strong>{m}</p> }.into_any()),
+                // Said only when another site's page keeps the drafts: where they are matters.
+                None => (crate::web::storage::place() != crate::core::saving::Place::Own)
+                    .then(|| view! { <p class="saved" role="status">{crate::ui::saved::saved_text()}</p> }.into_any()),
+            }}
+            <crate::ui::save_bar::EmbedRemedies/>
+            {crate::ui::saved::older_copy(&state::district_key()).map(|(_, note)| view! {
+                <p class="save-note" role="status"><bdi>{note}</bdi></p>
             })}
             <office::OfficeSettings/>
             <intake::Intake/>

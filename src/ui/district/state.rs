@@ -24,8 +24,8 @@ use leptos::task::spawn_local;
 use std::collections::HashMap;
 use std::sync::Arc;
 
-/// Local-storage key of the district workspace (apart from the unit's drafts).
-fn district_key() -> String {
+/// Storage key of the district workspace (apart from the unit's drafts).
+pub fn district_key() -> String {
     crate::web::launch::storage_key("district.v1")
 }
 
@@ -81,10 +81,12 @@ impl DistrictState {
             Loaded::SetAside { why, .. } => (DistrictWorkspace::new(""), Some(why)),
         };
         let ws = RwSignal::new(ws);
+        let save = RwSignal::new(saved::initial_status(now));
+        saved::watch_failures(save);
         let state = DistrictState {
             flags: Memo::new(move |_| ws.with(DistrictWorkspace::flags)),
             ws,
-            save: RwSignal::new(saved::initial_status(now)),
+            save,
             set_aside: RwSignal::new(set_aside),
             files: RwSignal::new_local(HashMap::new()),
             hashing: Jobs::new(pool_size()),
