@@ -589,6 +589,8 @@ pub struct Strings {
     pub crash_message: &'static str,
     /// Reload button of the crash notice.
     pub crash_reload: &'static str,
+    /// The crash notice when the latest changes could not be saved.
+    pub crash_unsaved: &'static str,
     /// App-wide status of a work's video being inspected; `{title}` is replaced.
     pub video_status_inspecting: &'static str,
     /// App-wide status of a work's fingerprint; `{title}` and `{pct}` are replaced.

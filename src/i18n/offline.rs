@@ -9,6 +9,8 @@ pub struct OfflineStrings {
     pub update_button: &'static str,
     /// After the first visit has cached every file.
     pub offline_ready: &'static str,
+    /// The same, where nothing can be saved (it must not promise saving).
+    pub offline_ready_unsaved: &'static str,
     /// The single-file build's note in the footer.
     pub single_file_note: &'static str,
     /// The contest definition file named in the link could not be used (`{file}`, `{why}`).
@@ -45,6 +47,7 @@ pub const OFFLINE_ZH: OfflineStrings = OfflineStrings {
     update_ready: "报送助手有新版本。",
     update_button: "有新版本，刷新",
     offline_ready: "已可离线使用：断网后也能打开本页，填写的内容保存在本机。",
+    offline_ready_unsaved: "已可离线使用：断网后也能打开本页。",
     single_file_note: "单文件版：无需网络和服务器，填写的内容保存在本浏览器中。",
     contest_failed: "无法使用大赛定义文件“{file}”：{why}。请联系提供本页面的单位。",
     contest_loading: "正在读取大赛定义……",

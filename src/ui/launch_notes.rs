@@ -39,7 +39,15 @@ pub fn LaunchNotes(launch: LaunchOptions) -> impl IntoView {
                         <button type="button" class="primary" on:click=|_| offline::apply_update()>{o.update_button}</button>
                     </p>
                 }.into_any(),
-                Some(OfflineEvent::Ready) => view! { <p class="offline-ready">{o.offline_ready}</p> }.into_any(),
+                Some(OfflineEvent::Ready) => {
+                    // Never promises saving above a page that cannot save.
+                    let text = if crate::web::storage::place() == crate::core::saving::Place::Memory {
+                        o.offline_ready_unsaved
+                    } else {
+                        o.offline_ready
+                    };
+                    view! { <p class="offline-ready">{text}</p> }.into_any()
+                }
                 None => ().into_any(),
             }}
             {crate::web::assets::single_file().then(|| view! { <p class="single-file-note">{o.single_file_note}</p> })}

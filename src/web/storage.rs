@@ -116,12 +116,17 @@ fn host_put(key: String, copy: &StoredCopy) {
     wasm_bindgen_futures::spawn_local(async move {
         let done = host_bridge::request("put", &fields).await;
         super::measure("baosong:host-put", start);
-        if let Err(why) = done {
-            report(if why == "full" {
-                StorageError::Full
-            } else {
-                StorageError::Other(why)
-            });
+        match done {
+            Ok(_) => mark_saved(&key),
+            Err(why) => {
+                let text = with(|s| s.docs.get(&key).map(|c| c.text.clone())).flatten();
+                mark_unsaved(&key, text.unwrap_or_default());
+                report(if why == "full" {
+                    StorageError::Full
+                } else {
+                    StorageError::Other(why)
+                });
+            }
         }
     });
 }
@@ -131,6 +136,31 @@ fn report(e: StorageError) {
     if let Some(cb) = cb {
         cb(e);
     }
+}
+
+thread_local! {
+    /// The last document a store refused, by key, until a later save of it succeeds: the
+    /// crash notice offers it as a backup file.
+    static UNSAVED: RefCell<Option<(String, String)>> = const { RefCell::new(None) };
+}
+
+fn mark_unsaved(key: &str, text: String) {
+    UNSAVED.with(|u| *u.borrow_mut() = Some((key.to_string(), text)));
+}
+
+fn mark_saved(key: &str) {
+    UNSAVED.with(|u| {
+        let mut u = u.borrow_mut();
+        if u.as_ref().is_some_and(|(k, _)| k == key) {
+            *u = None;
+        }
+    });
+}
+
+/// The last document (key, text) that could not be saved, if its latest change is still
+/// unsaved. Safe to call from the panic hook (it never waits for a borrow).
+pub fn unsaved() -> Option<(String, String)> {
+    UNSAVED.with(|u| u.try_borrow().ok().and_then(|u| u.clone()))
 }
 
 /// The host's documents, reconciled with own storage's copies when it works: the newer of
@@ -299,13 +329,19 @@ pub fn save(key: &str, value: &str) -> Result<(), StorageError> {
             Err(StorageError::Unavailable)
         }
     });
-    match done {
+    let done = match done {
         Some(r) => r,
         None => own_storage()
-            .ok_or(StorageError::Unavailable)?
-            .set_item(key, value)
-            .map_err(classify),
+            .ok_or(StorageError::Unavailable)
+            .and_then(|s| s.set_item(key, value).map_err(classify)),
+    };
+    match &done {
+        // Through the host, only its answer says the copy is safe (`host_put`).
+        Ok(()) if place() != Place::Host => mark_saved(key),
+        Ok(()) => {}
+        Err(_) => mark_unsaved(key, value.to_string()),
     }
+    done
 }
 
 /// Removes `key`.

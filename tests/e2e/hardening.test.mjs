@@ -63,6 +63,40 @@ test('a programming error shows a plain notice with a reload button, and nothing
   await ctx.close();
 });
 
+// Issue 22.5: messages that agree. Where the browser refuses storage (here localStorage
+// throws, as in a locked-down profile), nothing on the page promises saving, and a crash
+// offers what could not be saved as a backup file before the reload.
+test('where nothing can be saved, no note promises it, and a crash offers the unsaved draft as a backup', async () => {
+  const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN', acceptDownloads: true });
+  await ctx.addInitScript(() => {
+    Object.defineProperty(window, 'localStorage', {
+      get() { throw new DOMException('Access is denied for this document.', 'SecurityError'); },
+    });
+  });
+  const { page } = await openPage(browser, server, { context: ctx });
+  await go(page, 'eligibility', '单位与资格');
+  await page.getByLabel('创作单位', { exact: true }).fill('未能保存的<b>单位</b>');
+  await page.locator('.save-failed').getByText('未能保存！').waitFor();
+  const ready = page.locator('.offline-ready');
+  await ready.waitFor({ timeout: 30000 });
+  assert.equal(await ready.innerText(), '已可离线使用：断网后也能打开本页。', 'no promise of saving above a failed save');
+
+  await page.evaluate(() => { try { window.wasmBindings.crash_for_tests(); } catch { /* the trap */ } });
+  const notice = page.locator('#crash-notice');
+  await notice.waitFor();
+  assert.match(await notice.innerText(), /最近的修改未能保存到本机/);
+  assert.doesNotMatch(await notice.innerText(), /已自动保存/);
+  const [dl] = await Promise.all([page.waitForEvent('download'), notice.getByRole('link', { name: '导出备份' }).click()]);
+  assert.match(dl.suggestedFilename(), /^报送助手备份-\d{4}-\d{2}-\d{2}\.json$/);
+  const path = join(ARTIFACTS, 'crash-backup.json');
+  await mkdir(ARTIFACTS, { recursive: true });
+  await dl.saveAs(path);
+  const backup = JSON.parse(await readFile(path, 'utf8'));
+  assert.equal(backup.unit.values.unit_name, '未能保存的<b>单位</b>', 'the backup holds what was typed, literally');
+  await screenshot(page, 'crash-notice-unsaved');
+  await ctx.close();
+});
+
 test('hashing goes on while the unit leaves the step and starts a second work; results land on the first', async () => {
   const big = await bigVideo();
   const expected = await sha256OfFile(big);
