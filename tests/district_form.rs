@@ -21,14 +21,17 @@ use district_support::{failing_inspection, office, receive, unzip, Spec};
 
 /// Markup, an RTL override, emoji and a formula: each must come out exactly as typed.
 const TITLE: &str = "=cmd|' /C calc'!A0";
-const UNIT: &str = "</w:t><w:p>重庆\"某某\"&<script>x</script>\u{202E}👩‍🔬";
+/// The unit's name as typed, with a direction override (U+202E) that would print it backwards.
+const UNIT_TYPED: &str = "</w:t><w:p>重庆\"某某\"&<script>x</script>\u{202E}👩‍🔬";
+/// What the unit's workspace keeps of it: the override is refused where it is typed.
+const UNIT: &str = "</w:t><w:p>重庆\"某某\"&<script>x</script>👩‍🔬";
 const ADDRESS: &str = "+重庆市渝中区, \"某\"路 1 号 @home";
 
 /// Three works picked in the order 3, 1, 2; the first has a failing video and a note.
 fn filled(office: &Office) -> (RecommendationForm, Collection) {
     let def = builtin();
     let mut c = Collection::new();
-    let mut hostile = Spec::new(TITLE).by(UNIT, "91500000202803385");
+    let mut hostile = Spec::new(TITLE).by(UNIT_TYPED, "91500000202803385");
     hostile.address = ADDRESS.into();
     let ids = [
         receive(&def, &mut c, &Spec::new("科学家的一天")),
@@ -137,8 +140,8 @@ fn docx_is_a_well_formed_word_package_with_the_text_literal() {
     assert!(parsed
         .descendants()
         .all(|n| n.tag_name().name() != "script"));
-    // The RTL override is closed inside its isolate, before the text that follows.
-    assert!(text.contains("\u{202E}👩‍🔬\u{202C}\u{2069}"));
+    // The override typed into the unit's name never reached the district's form.
+    assert!(!text.contains('\u{202E}'));
     // One table: heading row, three works, the opinion row spanning all five columns.
     let rows = parsed
         .descendants()

@@ -16,7 +16,7 @@ use baosong::core::package::zip_write::{Part, ZipWriter};
 use baosong::core::submission::Workspace;
 
 mod package_support;
-use package_support::{members, ready, scan, with_scan, HOSTILE, VIDEO};
+use package_support::{members, ready, scan, with_scan, HOSTILE, HOSTILE_KEPT, VIDEO};
 
 fn zip_bytes(def: &ContestDefinition, ws: &Workspace, with_video: bool) -> Vec<u8> {
     let p = build_package(def, ws, "w1", with_scan(), with_video).unwrap();
@@ -148,7 +148,7 @@ fn hostile_text_is_literal_in_html_docx_and_json() {
     let text = |name: &str| {
         String::from_utf8(m.iter().find(|(n, _)| n == name).unwrap().1.clone()).unwrap()
     };
-    let escaped = HOSTILE
+    let escaped = HOSTILE_KEPT
         .replace('&', "&amp;")
         .replace('<', "&lt;")
         .replace('>', "&gt;");
@@ -171,12 +171,15 @@ fn hostile_text_is_literal_in_html_docx_and_json() {
         .iter()
         .find(|f| f["role"] == "work_title")
         .unwrap();
-    assert_eq!(title["value"], HOSTILE);
+    assert_eq!(
+        title["value"], HOSTILE_KEPT,
+        "typed, so without the direction control"
+    );
     // The pledge names the unit literally: its `{credit_code}` is not substituted.
     assert!(sub["content"]["pledge"]["text"]
         .as_str()
         .unwrap()
-        .contains(HOSTILE));
+        .contains(HOSTILE_KEPT));
     assert_eq!(
         package_file_name(HOSTILE, "t"),
         package_file_name(HOSTILE, "t")

@@ -1,7 +1,7 @@
 //! The filled 附件3: one model (rows, labels, values, pledge, date) rendered as HTML and as
 //! .docx members; hostile text stays literal text in both.
 
-use baosong::core::contest::{builtin, ContestDefinition, FieldRole};
+use baosong::core::contest::{builtin, ContestDefinition, FieldRole, FieldScope};
 use baosong::core::package::code::verification;
 use baosong::core::package::form::{
     filled_form, format_date_zh, FilledForm, FormRow, PledgePart, BLANK_DATE,
@@ -23,11 +23,18 @@ const HOSTILE: [&str; 6] = [
 
 const SHA: &str = "9f2c4e7a1b3d5f6081726354a5b6c7d8e9f00112233445566778899aabbccdd";
 
-/// A workspace with one work `w1` and these raw values by field id.
+/// A workspace with one work `w1` and these raw values by field id, stored as they are
+/// (not typed: typing refuses direction controls, but a package from an older build, or a
+/// hand-made one, may hold them, and the renderers must still print them literally).
 fn workspace(def: &ContestDefinition, values: &[(&str, &str)]) -> Workspace {
     let mut ws = Workspace::fresh(def, "w1", 0);
     for (id, v) in values {
-        ws.set_value(def, Some("w1"), id, *v, 0).unwrap();
+        let field = def.field(id).expect("a field of the definition");
+        let target = match field.scope {
+            FieldScope::Unit => &mut ws.unit.values,
+            FieldScope::Work => &mut ws.work_mut("w1").unwrap().values,
+        };
+        target.insert(id.to_string(), v.to_string());
     }
     ws
 }

@@ -2,6 +2,7 @@
 
 use baosong::core::contest::{builtin, FieldRole, Severity};
 use baosong::core::inspection::{inspect, Fingerprint, SliceSource};
+use baosong::core::submission::text::strip_invisible;
 use baosong::core::submission::{
     Attachment, LoadError, TickList, VideoSummary, Workspace, WorkspaceError, SCHEMA_VERSION,
 };
@@ -155,11 +156,14 @@ fn hostile_strings_roundtrip_byte_identical() {
     for (i, s) in HOSTILE.iter().enumerate() {
         let id = format!("{s}#{i}");
         let w = back.work(&id).unwrap();
-        assert_eq!(w.value("work_title").as_bytes(), s.as_bytes());
+        // Typed values lose only their direction controls (refused where they are typed);
+        // everything else, and what was set directly, round-trips byte for byte.
+        let typed = strip_invisible(s, false).0;
+        assert_eq!(w.value("work_title").as_bytes(), typed.as_bytes());
         assert_eq!(w.pledge.legal_representative.as_bytes(), s.as_bytes());
         assert_eq!(
             back.value(&def, Some(&id), "summary").as_bytes(),
-            s.as_bytes()
+            typed.as_bytes()
         );
     }
 }
@@ -644,7 +648,10 @@ fn the_model_sets_unit_and_pledge_values_and_stamps_only_a_change() {
     );
     for h in HOSTILE {
         assert!(ws.set_pledge_signer("w1", h, 20));
-        assert_eq!(ws.work("w1").unwrap().pledge.legal_representative, h);
+        assert_eq!(
+            ws.work("w1").unwrap().pledge.legal_representative,
+            strip_invisible(h, false).0
+        );
     }
     assert!(ws.set_pledge_date("w1", "2023-05-01", 30));
     assert_eq!(ws.work("w1").unwrap().updated_ms, 30);
@@ -674,4 +681,81 @@ fn a_restored_work_replaces_its_namesake_or_the_blank_draft() {
     ws.restore_work(unit, work);
     assert_eq!(ws.works.len(), 1);
     assert_eq!(ws.works[0].value("work_title"), "新标题");
+}
+
+#[test]
+fn direction_controls_are_refused_where_typed_and_zero_width_in_the_unit_name_and_code() {
+    let def = builtin();
+    let mut ws = Workspace::fresh(&def, "w1", 0);
+    // “王建国” typed with an override prints “国建王”: the override goes, and is counted.
+    assert_eq!(
+        ws.set_value(&def, Some("w1"), "work_title", "\u{202E}王建国\u{202C}", 1),
+        Ok(2)
+    );
+    assert_eq!(ws.value(&def, Some("w1"), "work_title"), "王建国");
+    for c in [
+        '\u{202A}', '\u{202B}', '\u{202D}', '\u{2066}', '\u{2067}', '\u{2068}', '\u{2069}',
+    ] {
+        let typed = format!("甲{c}乙");
+        assert_eq!(ws.set_value(&def, Some("w1"), "summary", typed, 1), Ok(1));
+        assert_eq!(ws.value(&def, Some("w1"), "summary"), "甲乙");
+    }
+    // Zero-width characters go from the unit name and credit code only; the emoji joiner and
+    // the RLM mark are data.
+    assert_eq!(
+        ws.set_value(
+            &def,
+            None,
+            "unit_name",
+            "重庆\u{200B}某某\u{FEFF}公司👩\u{200D}🔬",
+            1
+        ),
+        Ok(2)
+    );
+    assert_eq!(
+        ws.value(&def, None, "unit_name"),
+        "重庆某某公司👩\u{200D}🔬"
+    );
+    assert_eq!(
+        ws.set_value(&def, None, "credit_code", "9150\u{2060}00002028033848", 1),
+        Ok(1)
+    );
+    assert_eq!(
+        ws.set_value(&def, Some("w1"), "work_title", "作品\u{200B}\u{200F}名", 1),
+        Ok(0)
+    );
+    assert_eq!(
+        ws.value(&def, Some("w1"), "work_title"),
+        "作品\u{200B}\u{200F}名"
+    );
+    assert!(ws.set_pledge_signer("w1", "\u{202E}李四", 2));
+    assert_eq!(ws.work("w1").unwrap().pledge.legal_representative, "李四");
+}
+
+#[test]
+fn a_backup_loses_its_direction_controls_on_open_and_says_how_many() {
+    let def = builtin();
+    let mut ws = Workspace::fresh(&def, "w1", 0);
+    ws.set_value(&def, None, "unit_name", "重庆某某公司", 0)
+        .unwrap();
+    // Written by an older build or by hand: the controls are in the file.
+    let json = ws
+        .to_json()
+        .replace("重庆某某公司", "重庆\u{200B}某某\u{202E}公司");
+    let json = json.replace(
+        "\"legal_representative\":\"\"",
+        "\"legal_representative\":\"\u{2067}李四\"",
+    );
+    let mut opened = Workspace::from_json(&json).unwrap();
+    assert_eq!(opened.strip_invisible(&def), 3);
+    assert_eq!(opened.value(&def, None, "unit_name"), "重庆某某公司");
+    assert_eq!(
+        opened.work("w1").unwrap().pledge.legal_representative,
+        "李四"
+    );
+    assert_eq!(
+        opened.strip_invisible(&def),
+        0,
+        "nothing left the second time"
+    );
 }

@@ -591,6 +591,10 @@ pub struct Strings {
     pub crash_reload: &'static str,
     /// The crash notice when the latest changes could not be saved.
     pub crash_unsaved: &'static str,
+    /// Invisible characters refused where they were typed or pasted (`{n}`).
+    pub invisible_refused: &'static str,
+    /// Invisible characters removed from an imported backup or a reopened package (`{n}`).
+    pub invisible_removed: &'static str,
     /// App-wide status of a work's video being inspected; `{title}` is replaced.
     pub video_status_inspecting: &'static str,
     /// App-wide status of a work's fingerprint; `{title}` and `{pct}` are replaced.

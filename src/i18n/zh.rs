@@ -291,6 +291,8 @@ pub const ZH: Strings = Strings {
     work_state_ready: "可生成报送包",
     crash_message: "页面出错，已填写的内容已自动保存，请刷新",
     crash_reload: "刷新页面",
+    invisible_refused: "已删除 {n} 个不可见字符（文字方向控制符或零宽字符）：它们会让打印出的文字顺序颠倒，或与公章上的名称不符。",
+    invisible_removed: "其中有 {n} 个不可见字符（文字方向控制符或零宽字符），已删除，以免打印出的文字顺序颠倒。",
     crash_unsaved: "页面出错，最近的修改未能保存到本机。请先点击“导出备份”保存到文件，再刷新页面。",
     video_status_inspecting: "正在检查“{title}”的视频……",
     video_status_hashing: "正在计算“{title}”的视频校验值：{pct}%",

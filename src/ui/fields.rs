@@ -111,7 +111,9 @@ pub fn FormField(field: FieldDefinition) -> impl IntoView {
         move || char_count(value.get().trim()) > max
     };
     let describedby = format!("{hint_id} {err_id}");
-    let on_input = move |ev: leptos::ev::Event| set(event_target_value(&ev));
+    let refused = RwSignal::new(None::<String>);
+    let zero_width = crate::core::submission::zero_width_matters(&field);
+    let on_input = move |ev: leptos::ev::Event| set(refuse_invisible(&ev, zero_width, refused));
     let id_blur = id.clone();
     let on_blur = move |_| state.touch(&id_blur, unit_scope);
     let english = contest.field_en(&field.id).cloned();
@@ -177,6 +179,7 @@ pub fn FormField(field: FieldDefinition) -> impl IntoView {
                 <span class="counter" class:over=over aria-hidden="true">{counter}</span>
             </div>
             <p id=err_id class="field-error" role="alert" aria-live="polite">{error_text}</p>
+            {refused_note(refused)}
             {notices}
         </div>
     }
@@ -277,4 +280,37 @@ pub fn FieldsOfScope(scope: FieldScope) -> impl IntoView {
         .cloned()
         .map(|f| view! { <FormField field=f/> })
         .collect_view()
+}
+
+/// The value of the input an event came from, with direction controls (and, when
+/// `zero_width`, zero-width characters) refused: the control shows the cleaned text, and
+/// `note` says what was removed (or clears). Used by every text input, so a pasted override
+/// never reaches the form.
+pub fn refuse_invisible(
+    ev: &leptos::ev::Event,
+    zero_width: bool,
+    note: RwSignal<Option<String>>,
+) -> String {
+    let raw = event_target_value(ev);
+    let (clean, removed) = crate::core::submission::text::strip_invisible(&raw, zero_width);
+    if removed > 0 {
+        if let Some(target) = ev.target() {
+            let _ = js_sys::Reflect::set(&target, &"value".into(), &clean.as_str().into());
+        }
+        note.set(Some(crate::i18n::fill(
+            crate::i18n::t().invisible_refused,
+            &[("n", &removed.to_string())],
+        )));
+    } else if note.with_untracked(Option::is_some) {
+        note.set(None);
+    }
+    clean
+}
+
+/// Where [`refuse_invisible`]'s note shows, under the field (announced politely).
+pub fn refused_note(note: RwSignal<Option<String>>) -> impl IntoView {
+    move || {
+        note.get()
+            .map(|n| view! { <p class="field-notice" role="status">{n}</p> })
+    }
 }

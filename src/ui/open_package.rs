@@ -65,6 +65,9 @@ fn OpenedReport(
     };
     view! {
         <p class="restored">{fill(t().open_restored, &[("title", &title)])}</p>
+        {move || (opener.stripped.get() > 0).then(|| view! {
+            <p class="field-notice" role="status">{fill(t().invisible_removed, &[("n", &opener.stripped.get().to_string())])}</p>
+        })}
         {if ok {
             view! { <p class="verify-ok">{t().open_members_ok}</p> }.into_any()
         } else {

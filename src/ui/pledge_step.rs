@@ -1,7 +1,7 @@
 //! Step 3 诚信承诺: the pledge text filled in, the promises, 法定代表人, date, and the scan.
 
 use super::contest::use_contest;
-use super::fields::{bilingual, ConfirmList};
+use super::fields::{bilingual, refuse_invisible, refused_note, ConfirmList};
 use super::route::Route;
 use super::scan::ScanAttachment;
 use super::state::use_state;
@@ -15,6 +15,7 @@ use leptos::prelude::*;
 #[component]
 pub fn PledgeStep() -> impl IntoView {
     let contest = use_contest();
+    let rep_refused = RwSignal::new(None::<String>);
     let state = use_state();
     let c2 = contest.clone();
     let text = move || state.ws.with(|w| w.pledge_text(&c2));
@@ -81,12 +82,13 @@ pub fn PledgeStep() -> impl IntoView {
                 <label for="legal-rep">{t().legal_rep_label}</label>
                 <input id="legal-rep" type="text" autocomplete="off"
                     prop:value=move || rep.get()
-                    on:input=move |ev| { let v = event_target_value(&ev); state.edit_selected(|ws, id, now| ws.set_pledge_signer(id, v, now)) }
+                    on:input=move |ev| { let v = refuse_invisible(&ev, false, rep_refused); state.edit_selected(|ws, id, now| ws.set_pledge_signer(id, v, now)) }
                     on:blur=move |_| state.touch(keys::LEGAL_REPRESENTATIVE, false)
                     aria-invalid=move || rep_error().is_some().to_string()
                     aria-describedby="legal-rep-hint legal-rep-err"/>
                 <p id="legal-rep-hint" class="field-hint">{t().legal_rep_hint}</p>
                 <p id="legal-rep-err" class="field-error" role="alert" aria-live="polite">{rep_error}</p>
+                {refused_note(rep_refused)}
             </div>
             <div class="field" class:has-error=move || date_error().is_some()>
                 <label for="pledge-date">{t().pledge_date_label}</label>

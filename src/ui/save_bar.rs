@@ -55,9 +55,15 @@ pub fn SaveBar() -> impl IntoView {
             // The same load path as start-up, with its repairs (e.g. a selected work).
             let now = crate::web::now_ms();
             match Workspace::open(&text, &contest, || crate::web::new_id("w"), now) {
-                Ok(ws) => {
+                Ok(mut ws) => {
+                    // What typing refuses is removed from a backup too, and said.
+                    let removed = ws.strip_invisible(&contest);
                     state.replace(ws);
-                    import_msg.set(Some(t().import_done.to_string()));
+                    let mut msg = t().import_done.to_string();
+                    if removed > 0 {
+                        msg.push_str(&fill(t().invisible_removed, &[("n", &removed.to_string())]));
+                    }
+                    import_msg.set(Some(msg));
                 }
                 Err(e) => import_msg.set(Some(format!("{}{e}", t().import_failed))),
             }

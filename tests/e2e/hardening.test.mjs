@@ -173,6 +173,28 @@ test('an imported backup without a selected work is repaired: keystrokes are kep
   await ctx.close();
 });
 
+// Issue 22.10: a backup carrying direction controls (written by hand or by an older build)
+// loses them on import, and the page says so.
+test('an imported backup loses its text-direction controls, and says so', async () => {
+  const { page, ctx } = await openPage(browser, server);
+  await go(page, 'form', '报送表');
+  const backup = {
+    schema: 1, contest_id: 'cq-2023-kxjjs', selected: 'w-b',
+    unit: { district: '渝中区', kind: 'enterprise', values: { unit_name: '重庆\u200B某某\u202E公司' }, eligibility: {} },
+    works: [{ id: 'w-b', values: { work_title: '\u202E王建国的一天' } }],
+  };
+  await mkdir(ARTIFACTS, { recursive: true });
+  const file = join(ARTIFACTS, 'backup-bidi.json');
+  await writeFile(file, JSON.stringify(backup));
+  await page.locator('#import-file').setInputFiles(file);
+  await page.waitForSelector('text=备份已导入');
+  assert.match(await page.locator('.import-msg').innerText(), /其中有 3 个不可见字符（文字方向控制符或零宽字符），已删除/);
+  assert.equal(await page.getByLabel('作品名称').inputValue(), '王建国的一天');
+  await go(page, 'eligibility', '单位与资格');
+  assert.equal(await page.getByLabel('创作单位', { exact: true }).inputValue(), '重庆某某公司');
+  await ctx.close();
+});
+
 test('a field left empty shows its error in that work only', async () => {
   const { page, ctx } = await openPage(browser, server);
   await go(page, 'form', '报送表');

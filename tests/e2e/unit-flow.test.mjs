@@ -6,6 +6,9 @@ import { join } from 'node:path';
 import { startServer, launchBrowser, openPage, appReady, screenshot, goToStep, FIXTURES, VALID_CREDIT_CODE as VALID_CODE, SAMPLE_SUMMARY as SUMMARY } from './harness.mjs';
 
 const HOSTILE = '<img src=x onerror=alert(1)> &amp; 🎬\u202Eabc';
+// Typing refuses the direction override (U+202E: it prints text backwards on the form);
+// everything else is kept literally.
+const KEPT = '<img src=x onerror=alert(1)> &amp; 🎬abc';
 
 let server, browser;
 before(async () => { server = await startServer(); browser = await launchBrowser(); });
@@ -49,6 +52,8 @@ test('a unit fills eligibility, form and pledge for two works and finds them aft
   // 2. 报送表
   await go(page, 'form', '报送表');
   await page.getByLabel('作品名称').fill(HOSTILE);
+  assert.equal(await page.getByLabel('作品名称').inputValue(), KEPT, 'the override is refused where it is pasted');
+  assert.match(await page.locator('.field', { has: page.getByLabel('作品名称') }).locator('.field-notice').innerText(), /已删除 1 个不可见字符（文字方向控制符或零宽字符）/);
   await page.getByLabel('联系人姓名').fill('张三');
   await page.getByLabel('电子邮箱').fill('zhangsan@example.com');
   const phone = page.getByLabel('联系电话');
@@ -123,7 +128,7 @@ test('a unit fills eligibility, form and pledge for two works and finds them aft
   assert.match(await tabs.nth(0).innerText(), /可生成报送包|待完善/);
   assert.match(await tabs.nth(1).innerText(), /第二件作品/);
   await tabs.nth(0).locator('.work-select').click();
-  assert.equal(await page.getByLabel('作品名称').inputValue(), HOSTILE);
+  assert.equal(await page.getByLabel('作品名称').inputValue(), KEPT);
   const stored = await page.evaluate(() => new Promise((ok, fail) => {
     const r = indexedDB.open('baosong');
     r.onsuccess = () => {

@@ -10,6 +10,9 @@ use baosong::core::submission::{Attachment, VideoSummary, Workspace};
 
 /// At the title's 40-character limit, so the work is still ready.
 pub const HOSTILE: &str = "</w:t><script>x</script>&\u{202E}👩‍🔬{credit_code}";
+/// [`HOSTILE`] as typing keeps it: the direction control refused, the rest literal.
+#[allow(dead_code)]
+pub const HOSTILE_KEPT: &str = "</w:t><script>x</script>&👩‍🔬{credit_code}";
 /// Stands in for the video: small, but real bytes with a real SHA-256 and CRC-32.
 pub const VIDEO: &[u8] = b"not really an mp4, but bytes with a hash";
 

@@ -103,7 +103,8 @@ impl Office {
         }
     }
 
-    /// Stores one setting exactly as typed (validation happens when it is shown or sent).
+    /// Stores one setting as typed, less any direction control (it would print the 推荐表's
+    /// text backwards); validation happens when it is shown or sent.
     pub fn set(&mut self, field: OfficeField, value: impl Into<String>) {
         let slot = match field {
             OfficeField::District => &mut self.district,
@@ -113,7 +114,7 @@ impl Office {
             OfficeField::Opinion => &mut self.opinion,
             OfficeField::Date => &mut self.date,
         };
-        *slot = value.into();
+        *slot = crate::core::submission::text::strip_invisible(&value.into(), false).0;
     }
 
     /// An office of `district` with nothing else filled in.

@@ -526,7 +526,7 @@ impl Workspace {
         name: impl Into<String>,
         now_ms: u64,
     ) -> bool {
-        let name = name.into();
+        let (name, _) = super::text::strip_invisible(&name.into(), false);
         self.edit_changed(
             work_id,
             now_ms,
@@ -671,7 +671,8 @@ impl Workspace {
 
     /// Stores a raw value into the unit or the work, by the field's scope. Unit-scope values
     /// need no work and are shared by every work; a changed work-scope value stamps the
-    /// work's `updated_ms`.
+    /// work's `updated_ms`. Direction controls (and, in the unit name and credit code,
+    /// zero-width characters) are refused: the count removed is returned, for the UI to say.
     pub fn set_value(
         &mut self,
         def: &ContestDefinition,
@@ -679,13 +680,13 @@ impl Workspace {
         field_id: &str,
         raw: impl Into<String>,
         now_ms: u64,
-    ) -> Result<(), WorkspaceError> {
+    ) -> Result<usize, WorkspaceError> {
         let field = def
             .field(field_id)
             .ok_or_else(|| WorkspaceError::UnknownField {
                 id: field_id.to_string(),
             })?;
-        let raw = raw.into();
+        let (raw, removed) = super::text::strip_invisible(&raw.into(), zero_width_matters(field));
         match field.scope {
             FieldScope::Unit => {
                 self.unit.values.insert(field_id.to_string(), raw);
@@ -698,7 +699,34 @@ impl Workspace {
                 }
             }
         }
-        Ok(())
+        Ok(removed)
+    }
+
+    /// Removes direction controls from every value (zero-width characters too from the unit
+    /// name and credit code), as typing would have: for backups and packages made before
+    /// this rule, or by hand. Returns how many characters went.
+    pub fn strip_invisible(&mut self, def: &ContestDefinition) -> usize {
+        let mut removed = 0;
+        let mut clean = |v: &mut String, zero_width: bool| {
+            let (text, n) = super::text::strip_invisible(v, zero_width);
+            if n > 0 {
+                *v = text;
+                removed += n;
+            }
+        };
+        let values = self
+            .unit
+            .values
+            .iter_mut()
+            .chain(self.works.iter_mut().flat_map(|w| w.values.iter_mut()));
+        for (id, v) in values {
+            clean(v, def.field(id).is_some_and(zero_width_matters));
+        }
+        for w in &mut self.works {
+            clean(&mut w.pledge.legal_representative, false);
+            clean(&mut w.pledge.date, false);
+        }
+        removed
     }
 
     /// The pledge text with the unit's name and (normalised, if valid) credit code filled in.
@@ -743,4 +771,15 @@ impl Workspace {
         }
         serde_json::from_str(json).map_err(corrupt)
     }
+}
+
+/// Whether zero-width characters are refused in `field` too: the unit name and credit code,
+/// which must match the seal and the register exactly.
+pub fn zero_width_matters(field: &crate::core::contest::FieldDefinition) -> bool {
+    matches!(
+        field.role,
+        Some(
+            crate::core::contest::FieldRole::UnitName | crate::core::contest::FieldRole::CreditCode
+        )
+    )
 }

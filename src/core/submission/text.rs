@@ -2,7 +2,11 @@
 //! limits, control characters, and person names (姓名).
 //!
 //! Any other text is kept literally: markup such as `<img src=x onerror=alert(1)>`, `&amp;`,
-//! emoji and bidirectional marks are valid data, and rendering them literally is the UI's job.
+//! emoji and the bidirectional marks (U+200E/200F) are valid data, and rendering them
+//! literally is the UI's job. Two kinds of invisible characters are not: direction controls,
+//! which make a name print backwards on the official form (“国建王”), and, inside a unit name
+//! or credit code, zero-width characters, which make two equal-looking names differ. They are
+//! removed where they enter ([`strip_invisible`]), and the person is told.
 
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -141,6 +145,28 @@ pub fn validate_person_name(
     }
     check_length(&name, min.max(NAME_MIN_CHARS), max)?;
     Ok(name)
+}
+
+/// A bidirectional embedding, override or isolate control (U+202A–202E, U+2066–2069).
+pub fn is_direction_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// A zero-width character that only hides a difference: U+200B, U+200C, U+2060, U+FEFF. The
+/// zero-width joiner U+200D stays, because it builds emoji such as 👩‍🔬.
+pub fn is_zero_width(c: char) -> bool {
+    matches!(c, '\u{200B}' | '\u{200C}' | '\u{2060}' | '\u{FEFF}')
+}
+
+/// `raw` without direction controls (and, when `zero_width`, zero-width characters), with
+/// how many were removed.
+pub fn strip_invisible(raw: &str, zero_width: bool) -> (String, usize) {
+    let drop = |c: char| is_direction_control(c) || (zero_width && is_zero_width(c));
+    let removed = raw.chars().filter(|&c| drop(c)).count();
+    if removed == 0 {
+        return (raw.to_string(), 0);
+    }
+    (raw.chars().filter(|&c| !drop(c)).collect(), removed)
 }
 
 #[cfg(test)]

@@ -31,19 +31,23 @@ fn Setting(
     });
     let err_id = format!("{id}-error");
     let described = err_id.clone();
-    let on_input = move |v: String| state.write(|ws| ws.office.set(field, v));
+    let refused = RwSignal::new(None::<String>);
+    let on_input = move |ev: &leptos::ev::Event| {
+        let v = crate::ui::fields::refuse_invisible(ev, false, refused);
+        state.write(|ws| ws.office.set(field, v));
+    };
     let control = if multiline {
         view! {
             <textarea id=id rows="3" prop:value=value aria-describedby=described.clone()
                 aria-invalid=move || problem.with(Option::is_some).to_string()
-                on:input=move |ev| on_input(event_target_value(&ev))></textarea>
+                on:input=move |ev| on_input(&ev)></textarea>
         }
         .into_any()
     } else {
         view! {
             <input id=id type=input_type.unwrap_or("text") prop:value=value aria-describedby=described.clone()
                 aria-invalid=move || problem.with(Option::is_some).to_string()
-                on:input=move |ev| on_input(event_target_value(&ev))/>
+                on:input=move |ev| on_input(&ev)/>
         }
         .into_any()
     };
@@ -52,6 +56,7 @@ fn Setting(
             <label for=id>{label}</label>
             {control}
             <p id=err_id class="field-error" role="alert">{move || problem.get()}</p>
+            {crate::ui::fields::refused_note(refused)}
         </div>
     }
 }

@@ -45,6 +45,8 @@ pub struct Opener {
     opened: StoredValue<Option<OpenedPackage>>,
     job: StoredValue<Option<VideoJob>, LocalStorage>,
     restored: StoredValue<Option<String>>,
+    /// Invisible characters removed from the restored work (said beside it).
+    pub stripped: RwSignal<usize>,
 }
 
 impl Opener {
@@ -57,6 +59,7 @@ impl Opener {
             opened: StoredValue::new(None),
             job: StoredValue::new_local(None),
             restored: StoredValue::new(None),
+            stripped: RwSignal::new(0),
         }
     }
 
@@ -76,7 +79,15 @@ impl Opener {
             };
             // Restore the work even when something is wrong: nothing typed is lost, and the
             // problems stay listed beside it.
-            let restored_id = self.state.write(|ws, _| restore_into(&o, ws)).flatten();
+            let def = self.contest.get_value();
+            let restored = self
+                .state
+                .write(|ws, _| restore_into(&o, ws).map(|id| (id, ws.strip_invisible(&def))));
+            let (restored_id, removed) = match restored.flatten() {
+                Some((id, removed)) => (Some(id), removed),
+                None => (None, 0),
+            };
+            self.stripped.set(removed);
             self.restored.try_set_value(restored_id.clone());
             if let (Some(id), Some((att, bytes))) = (restored_id.clone(), o.scan.take()) {
                 if let Some(att) = store_scan(&id, att, &bytes).await {
