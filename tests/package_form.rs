@@ -1,7 +1,7 @@
 //! The filled 附件3: one model (rows, labels, values, pledge, date) rendered as HTML and as
 //! .docx members; hostile text stays literal text in both.
 
-use baosong::core::contest::{builtin, ContestDefinition, FieldRole, FieldScope};
+use baosong::core::contest::{builtin, ContestDefinition, FieldRole, FieldScope, PaperDate};
 use baosong::core::package::code::verification;
 use baosong::core::package::form::{
     filled_form, format_date_zh, FilledForm, FormRow, PledgePart, BLANK_DATE,
@@ -280,7 +280,9 @@ fn dates_print_in_chinese_or_as_blank_lines() {
     assert_eq!(format_date_zh("2023-05-20"), "2023年5月20日");
     assert_eq!(format_date_zh("2023-12-01"), "2023年12月1日");
     assert_eq!(format_date_zh("下周一"), "下周一");
-    let def = builtin();
+    // A definition that prints the unit's date (the built-in leaves it for the stamp day).
+    let mut def = builtin();
+    def.pledge.paper_date = PaperDate::Typed;
     let mut ws = workspace(&def, &[]);
     let form = filled_form(&def, &ws, "w1", None);
     assert_eq!(form.date, None);
@@ -293,6 +295,62 @@ fn dates_print_in_chinese_or_as_blank_lines() {
     let form = filled_form(&def, &ws, "w1", None);
     assert_eq!(form.date.as_deref(), Some("五月底"));
     assert_eq!(form.date_line(), "五月底");
+    // As the 2023 notice's form has it: 年 月 日 left for the day it is stamped, whatever was typed.
+    let form = filled_form(&builtin(), &ws, "w1", None);
+    assert_eq!(form.date, None);
+    assert_eq!(form.date_line(), BLANK_DATE);
+}
+
+#[test]
+fn the_signature_line_stays_blank_and_the_typed_name_goes_small_below_it() {
+    let def = builtin();
+    let mut ws = workspace(&def, &[]);
+    ws.edit_work("w1", 0, |w| {
+        w.pledge.legal_representative = " 王建国 ".into()
+    });
+    let form = filled_form(&def, &ws, "w1", None);
+    assert_eq!(form.signer_note.as_deref(), Some("（法定代表人：王建国）"));
+    let members = form_docx_members(&form);
+    let xml = member(&members, "word/document.xml");
+    let paras = paragraphs(xml);
+    let sign = paras
+        .iter()
+        .find(|p| p.starts_with("法定代表人（签字）："))
+        .unwrap();
+    assert_eq!(
+        sign, "法定代表人（签字）：\t承诺单位（盖章）",
+        "nothing printed where the hand signs"
+    );
+    let at = paras.iter().position(|p| p == sign).unwrap();
+    assert_eq!(
+        paras[at + 1],
+        "\u{2068}（法定代表人：王建国）\u{2069}",
+        "the typed name small, below the line"
+    );
+    assert_eq!(paras[at + 2], BLANK_DATE);
+    // The note's line comes out of the space above the date: the cell keeps the height the
+    // one-page layout gave it (room for the seal right of 承诺单位（盖章）, down to the date).
+    let spacing = |text: &str| -> (u32, u32) {
+        let end = xml.find(text).unwrap();
+        let p = &xml[xml[..end].rfind("<w:p>").unwrap()..end];
+        let num = |attr: &str| {
+            p.split(attr)
+                .nth(1)
+                .map_or(0, |r| r[1..].split('"').next().unwrap().parse().unwrap())
+        };
+        (num("w:before="), num("w:line="))
+    };
+    let (sign_before, _) = spacing("承诺单位（盖章）");
+    let (note_before, note_line) = spacing("（法定代表人：王建国）");
+    let (date_before, _) = spacing(BLANK_DATE);
+    assert_eq!(note_before + note_line + date_before, sign_before);
+    let html = form_html(&form);
+    assert!(html.contains("<span>法定代表人（签字）：</span>"));
+    assert!(html.contains("<p class=\"signer-note\"><bdi>（法定代表人：王建国）</bdi></p>"));
+    // Without a name, or with a definition that wants none, no note at all.
+    let mut quiet = builtin();
+    quiet.pledge.signer_note.clear();
+    assert_eq!(filled_form(&quiet, &ws, "w1", None).signer_note, None);
 }
 
 #[test]
@@ -330,8 +388,8 @@ fn html_is_self_contained_without_script_or_urls() {
         for s in [
             "作品名称",
             "镁光十年",
-            "2023年5月20日",
-            "王建国",
+            "年　　月　　日",
+            "（法定代表人：王建国）",
             "承诺单位（盖章）",
         ] {
             assert!(html.contains(s), "{s}");
@@ -521,10 +579,10 @@ fn docx_is_one_a4_table_with_merged_cells_and_the_qr() {
     assert!(xml.contains("r:embed=\"rIdQr\""));
     let paras = paragraphs(xml);
     assert!(paras.iter().any(|p| p.contains("核验码：K7QF-3M2X-9PDA")));
-    assert!(paras.iter().any(|p| p == "2023年5月20日"));
-    assert!(paras.iter().any(|p| p.starts_with("法定代表人（签字）：")
-        && p.contains("王建国")
-        && p.ends_with("\t承诺单位（盖章）")));
+    assert!(paras.iter().any(|p| p == BLANK_DATE));
+    assert!(paras
+        .iter()
+        .any(|p| p == "法定代表人（签字）：\t承诺单位（盖章）"));
     let rels = member(&members, "word/_rels/document.xml.rels");
     assert!(rels.contains("Id=\"rIdQr\"") && rels.contains("Target=\"media/qr.png\""));
     let types = member(&members, "[Content_Types].xml");

@@ -50,6 +50,14 @@ test('a unit downloads its package with the video inside; the district reopens a
   const html = await readFile(join(dir, '附件3-报送表.html'), 'utf8');
   assert.ok(html.includes('科学家&lt;b&gt;的&lt;/b&gt;一天 &amp; 🎬'), 'title escaped in the HTML form');
   assert.ok(html.includes(code), 'the 核验码 is on the HTML form');
+  // The .docx, read back: the signature line is free for the hand (the typed name, 李四,
+  // only in the small note below it), and the date is left for the stamp day.
+  const docXml = execFileSync('unzip', ['-p', join(dir, '附件3-报送表.docx'), 'word/document.xml'], { encoding: 'utf8' });
+  const paraTexts = [...docXml.matchAll(/<w:p>.*?<\/w:p>/gs)].map((m) => [...m[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>|<w:tab\/>/g)].map((t) => t[1] ?? '\t').join(''));
+  const signAt = paraTexts.findIndex((t) => t.startsWith('法定代表人（签字）：'));
+  assert.equal(paraTexts[signAt], '法定代表人（签字）：\t承诺单位（盖章）', 'nothing printed where the hand signs');
+  assert.match(paraTexts[signAt + 1], /（法定代表人：李四）/);
+  assert.match(paraTexts[signAt + 2], /^\s*年\s+月\s+日$/);
   // The print view carries the same 核验码 and QR at the top right, as the .docx and HTML do.
   await page.goto(server.url + '#/print');
   await page.locator('.form3 .head .verification .qr svg').waitFor();

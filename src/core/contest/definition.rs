@@ -494,6 +494,17 @@ pub struct FieldDefinition {
     pub max_chars: usize,
 }
 
+/// How the pledge's date appears on the printed form.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PaperDate {
+    /// The date the unit entered.
+    #[default]
+    Typed,
+    /// `年 月 日`, written by hand when the form is stamped.
+    Blank,
+}
+
 /// The integrity pledge (创作单位诚信承诺).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -510,6 +521,14 @@ pub struct PledgeDefinition {
     pub signature_label: String,
     /// `承诺单位（盖章）`.
     pub stamp_label: String,
+    /// The legal representative's typed name, printed small and apart from the signature
+    /// line (`{name}`), which stays free for the hand; empty: the name is not printed.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub signer_note: String,
+    /// Whether the paper form prints the unit's pledge date or leaves `年 月 日` blank for
+    /// the day it is really stamped.
+    #[serde(default)]
+    pub paper_date: PaperDate,
 }
 
 /// The district recommendation form (附件2).

@@ -107,6 +107,7 @@ fn check(def: &ContestDefinition) -> Result<(), DefinitionError> {
         }
     }
     check_delivery(def)?;
+    check_names("pledge.signer_note", &def.pledge.signer_note, &["name"])?;
     check_english(def)?;
     let mut names = HashSet::new();
     for (i, dist) in def.districts.iter().enumerate() {
@@ -293,6 +294,11 @@ fn check_delivery(def: &ContestDefinition) -> Result<(), DefinitionError> {
 
 /// Every `{name}` in `text` is one of [`DELIVERY_PLACEHOLDERS`].
 fn check_placeholders(path: &str, text: &str) -> Result<(), DefinitionError> {
+    check_names(path, text, &DELIVERY_PLACEHOLDERS)
+}
+
+/// Every `{name}` of `text` is one of `allowed`.
+fn check_names(path: &str, text: &str, allowed: &[&str]) -> Result<(), DefinitionError> {
     let mut rest = text;
     while let Some(open) = rest.find('{') {
         let after = &rest[open + 1..];
@@ -300,12 +306,16 @@ fn check_placeholders(path: &str, text: &str) -> Result<(), DefinitionError> {
             return Err(invalid(path, "“{” 没有对应的 “}”"));
         };
         let name = &after[..close];
-        if !DELIVERY_PLACEHOLDERS.contains(&name) {
+        if !allowed.contains(&name) {
             return Err(invalid(
                 path,
                 format!(
                     "未知的占位符 {{{name}}}（可用：{}）",
-                    DELIVERY_PLACEHOLDERS.map(|p| format!("{{{p}}}")).join("、")
+                    allowed
+                        .iter()
+                        .map(|p| format!("{{{p}}}"))
+                        .collect::<Vec<_>>()
+                        .join("、")
                 ),
             ));
         }

@@ -37,8 +37,12 @@ pub struct FilledForm {
     pub pledge_parts: Vec<PledgePart>,
     /// `法定代表人（签字）`.
     pub signature_label: String,
-    /// 法定代表人 as typed (trimmed); signed by hand beside it.
+    /// 法定代表人 as typed (trimmed). Not printed on the signature line, which stays free
+    /// for the hand; see [`FilledForm::signer_note`].
     pub legal_representative: String,
+    /// The definition's small note naming the typed 法定代表人 apart from the line, filled;
+    /// `None` when the definition wants none or no name was typed.
+    pub signer_note: Option<String>,
     /// `承诺单位（盖章）`.
     pub stamp_label: String,
     /// 承诺日期, ISO `YYYY-MM-DD` when valid, as typed (trimmed) otherwise; `None` when blank.
@@ -151,6 +155,9 @@ pub fn filled_form(
         full(FieldRole::Summary, true),
     ];
     let pledge = ws.work(work_id).map(|w| &w.pledge);
+    let legal_representative = pledge
+        .map(|p| p.legal_representative.trim().to_string())
+        .unwrap_or_default();
     let date = pledge.map_or("", |p| p.date.trim());
     let date = (!date.is_empty()).then(|| validate_date(date).unwrap_or_else(|_| date.to_string()));
     let pledge_parts = pledge_parts(def, ws);
@@ -168,11 +175,10 @@ pub fn filled_form(
         pledge_text: ws.pledge_text(def),
         pledge_parts,
         signature_label: def.pledge.signature_label.clone(),
-        legal_representative: pledge
-            .map(|p| p.legal_representative.trim().to_string())
-            .unwrap_or_default(),
+        signer_note: signer_note(def, &legal_representative),
+        legal_representative,
         stamp_label: def.pledge.stamp_label.clone(),
-        date,
+        date: date.filter(|_| def.pledge.paper_date == crate::core::contest::PaperDate::Typed),
         verification,
     }
 }
@@ -232,4 +238,12 @@ pub fn estimated_lines(text: &str, per_line: usize) -> usize {
 /// Latin letters, digits, ASCII punctuation and half-width forms take half a CJK cell.
 fn is_half_width(c: char) -> bool {
     c.is_ascii() || ('\u{FF61}'..='\u{FFDC}').contains(&c)
+}
+
+/// The definition's note naming the typed 法定代表人, filled in one pass (a `{…}` in the name
+/// stays literal); `None` without a note or a name.
+fn signer_note(def: &ContestDefinition, name: &str) -> Option<String> {
+    let note = &def.pledge.signer_note;
+    (!note.trim().is_empty() && !name.is_empty())
+        .then(|| crate::core::template::fill(note, &[("name", name)]))
 }

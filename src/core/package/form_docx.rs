@@ -60,6 +60,9 @@ const LINE_TITLE: u32 = TITLE_LINE;
 const LINE_UNIT: u32 = 400;
 /// Space above the signature line and above the date: room for a hand signature and stamp.
 const INK_GAP: u32 = 560;
+/// Line pitch of the small note naming the typed 法定代表人 (taken from the space above the
+/// date, so the pledge cell keeps its height and the form its one page).
+const LINE_NOTE: u32 = 300;
 /// The pledge cell beyond its text, signature and date lines: spacing and padding.
 const PLEDGE_FIXED: u32 = 120 + 120 + 60;
 /// Height of the attachment line: 三号 text alone, or beside the 18 mm QR.
@@ -401,10 +404,8 @@ fn pledge(form: &FilledForm, density: Density) -> String {
         ),
         &text,
     );
+    // The signature line stays free for the hand: the label only, then the stamp label.
     let mut sign = run(body(size), &format!("{}：", form.signature_label));
-    if !form.legal_representative.is_empty() {
-        sign.push_str(&run(body(size), &isolate(&form.legal_representative)));
-    }
     sign.push_str(&run_with(body(size), "<w:tab/>"));
     sign.push_str(&run(body(size), &form.stamp_label));
     out.push_str(&para(
@@ -413,9 +414,19 @@ fn pledge(form: &FilledForm, density: Density) -> String {
         ),
         &sign,
     ));
+    // The typed name, small and below the line, where a signature will not cover it.
+    out.push_str(&para(
+        &format!("<w:spacing w:before=\"0\" w:line=\"{LINE_NOTE}\" w:lineRule=\"exact\"/><w:jc w:val=\"left\"/>"),
+        &form
+            .signer_note
+            .as_deref()
+            .map(|n| run(body(SZ_CODE), &isolate(n)))
+            .unwrap_or_default(),
+    ));
+    let before = gap - LINE_NOTE;
     out.push_str(&para(
         &format!(
-            "<w:spacing w:before=\"{gap}\" w:after=\"120\" w:line=\"{line}\" w:lineRule=\"exact\"/><w:ind w:right=\"480\"/><w:jc w:val=\"right\"/>"
+            "<w:spacing w:before=\"{before}\" w:after=\"120\" w:line=\"{line}\" w:lineRule=\"exact\"/><w:ind w:right=\"480\"/><w:jc w:val=\"right\"/>"
         ),
         &run(body(size), &form.date_line()),
     ));

@@ -134,11 +134,17 @@ pub fn form_html(form: &FilledForm) -> String {
             PledgePart::Value(v) => h.push_str(&format!("<bdi>{}</bdi>", esc(v))),
         }
     }
+    // The signature line stays free for the hand; the typed name, if the definition wants
+    // it, goes small below it, out of the space above the date (the cell keeps its height).
+    let note = form
+        .signer_note
+        .as_deref()
+        .map(|n| format!("<p class=\"signer-note\"><bdi>{}</bdi></p>", esc(n)))
+        .unwrap_or_default();
     h.push_str(&format!(
-        "</p>\n<div class=\"sign-line\"><span>{}：<bdi class=\"rep\">{}</bdi></span>\
-         <span class=\"stamp\">{}</span></div>\n<p class=\"sign-date\">{}</p></td></tr>\n",
+        "</p>\n<div class=\"seal\"><div class=\"sign-line\"><span>{}：</span>\
+         <span class=\"stamp\">{}</span></div>{note}\n<p class=\"sign-date\">{}</p></div></td></tr>\n",
         esc(&form.signature_label),
-        esc(&form.legal_representative),
         esc(&form.stamp_label),
         esc(&form.date_line())
     ));
@@ -319,6 +325,7 @@ fn css(layout: &Layout) -> String {
 .pledge-body {{ margin: 0; text-indent: 2em; text-align: justify; overflow-wrap: anywhere; }}
 .sign-line {{ display: flex; justify-content: space-between; gap: 4mm; padding-right: 2em; }}
 .sign-date {{ text-align: right; }}
+.signer-note {{ margin: 0; font-size: 9pt; line-height: 5mm; }}
 "
     ));
     // This form's sizes (writing to a String cannot fail).
@@ -328,6 +335,7 @@ fn css(layout: &Layout) -> String {
 .form-table td.pledge-cell {{ height: {:.1}mm; font-size: {}pt; line-height: {}; }}
 .sign-line {{ margin-top: {gap}mm; }}
 .sign-date {{ margin: {gap}mm 2em 0 0; }}
+.signer-note + .sign-date {{ margin-top: {note_gap:.1}mm; }}
 ",
         layout.summary_mm,
         d.summary.0,
@@ -336,6 +344,8 @@ fn css(layout: &Layout) -> String {
         d.pledge.0,
         d.pledge.1,
         gap = d.ink_gap,
+        // The note's 5 mm line comes out of the space above the date: the cell keeps its height.
+        note_gap = (d.ink_gap - 5.0).max(0.5),
     );
     css
 }
