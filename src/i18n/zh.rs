@@ -269,7 +269,7 @@ pub const ZH: Strings = Strings {
     import_backup: "导入备份",
     import_done: "备份已导入。",
     import_failed: "无法导入：",
-    clear_all: "新建/清除",
+    clear_all: "清除本机全部数据",
     clear_question: "确定清除本机保存的全部单位信息、作品和扫描件，重新开始吗？建议先导出备份。此操作无法撤销。",
     clear_confirm: "确定清除",
     print_code_hint: "核验码和二维码在视频校验完成后出现在表上：请先完成视频检查再打印，区县凭核验码找到对应的报送包和视频。",

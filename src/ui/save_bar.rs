@@ -1,4 +1,5 @@
-//! Where the data lives: save status, warnings when the browser refuses, export/import, clear.
+//! Where the data lives: save status, warnings when the browser refuses, export/import, and,
+//! apart at the foot of the page, clearing it all.
 
 use super::contest::use_contest;
 use super::saved::SaveStatus;
@@ -9,27 +10,11 @@ use crate::web::{blob_store, download::download_bytes, storage, storage::Storage
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-/// Save status line plus backup and clear actions.
+/// Save status line plus the backup actions.
 #[component]
 pub fn SaveBar() -> impl IntoView {
     let contest = use_contest();
     let state = use_state();
-    let confirm_clear = RwSignal::new(false);
-    // Keyboard focus: into the confirmation when it opens (its safe answer), back to the
-    // button that opened it when it closes.
-    let cancel_ref = NodeRef::<leptos::html::Button>::new();
-    let clear_ref = NodeRef::<leptos::html::Button>::new();
-    Effect::new(move |_| {
-        if let Some(b) = cancel_ref.get() {
-            let _ = b.focus();
-        }
-    });
-    let close = move || {
-        confirm_clear.set(false);
-        if let Some(b) = clear_ref.get_untracked() {
-            let _ = b.focus();
-        }
-    };
     let import_msg = RwSignal::new(None::<String>);
     let export = move |_| {
         let json = state.ws.with(Workspace::to_json);
@@ -69,26 +54,6 @@ pub fn SaveBar() -> impl IntoView {
             }
         });
     };
-    let c2 = contest.clone();
-    let clear = move |_| {
-        let keys: Vec<String> = state.ws.with(|ws| {
-            ws.works
-                .iter()
-                .flat_map(|w| {
-                    let scan = w.pledge.scan.as_ref().map(|s| s.key.clone());
-                    scan.into_iter().chain([super::videos::sheet_key(&w.id)])
-                })
-                .collect()
-        });
-        spawn_local(async move {
-            for k in keys {
-                let _ = blob_store::delete(blob_store::Store::Scans, &k).await;
-            }
-        });
-        let fresh = Workspace::fresh(&c2, crate::web::new_id("w"), crate::web::now_ms());
-        state.replace(fresh);
-        close();
-    };
     view! {
         <div class="save-bar no-print">
             {move || match state.save.get() {
@@ -113,9 +78,56 @@ pub fn SaveBar() -> impl IntoView {
                 <button type="button" class="secondary small" on:click=export>{t().export_backup}</button>
                 <label class="button secondary small file-button" for="import-file">{t().import_backup}</label>
                 <input id="import-file" class="visually-hidden-file" type="file" accept="application/json,.json" on:change=on_import/>
-                <button type="button" class="danger small" node_ref=clear_ref on:click=move |_| confirm_clear.set(true)>{t().clear_all}</button>
             </div>
             <p class="import-msg" role="status">{move || import_msg.get()}</p>
+        </div>
+    }
+}
+
+/// Clearing everything this browser holds, apart from the everyday actions: at the foot of
+/// each step, in its own words, behind a confirmation (清除本机全部数据).
+#[component]
+pub fn ClearData() -> impl IntoView {
+    let contest = use_contest();
+    let state = use_state();
+    let confirm_clear = RwSignal::new(false);
+    // Keyboard focus: into the confirmation when it opens (its safe answer), back to the
+    // button that opened it when it closes.
+    let cancel_ref = NodeRef::<leptos::html::Button>::new();
+    let clear_ref = NodeRef::<leptos::html::Button>::new();
+    Effect::new(move |_| {
+        if let Some(b) = cancel_ref.get() {
+            let _ = b.focus();
+        }
+    });
+    let close = move || {
+        confirm_clear.set(false);
+        if let Some(b) = clear_ref.get_untracked() {
+            let _ = b.focus();
+        }
+    };
+    let clear = move |_| {
+        let keys: Vec<String> = state.ws.with(|ws| {
+            ws.works
+                .iter()
+                .flat_map(|w| {
+                    let scan = w.pledge.scan.as_ref().map(|s| s.key.clone());
+                    scan.into_iter().chain([super::videos::sheet_key(&w.id)])
+                })
+                .collect()
+        });
+        spawn_local(async move {
+            for k in keys {
+                let _ = blob_store::delete(blob_store::Store::Scans, &k).await;
+            }
+        });
+        let fresh = Workspace::fresh(&contest, crate::web::new_id("w"), crate::web::now_ms());
+        state.replace(fresh);
+        close();
+    };
+    view! {
+        <div class="data-actions no-print">
+            <button type="button" class="danger small" node_ref=clear_ref on:click=move |_| confirm_clear.set(true)>{t().clear_all}</button>
             {move || confirm_clear.get().then(|| view! {
                 <div class="confirm-box" role="alertdialog" aria-labelledby="clear-q"
                     on:keydown=move |ev: leptos::ev::KeyboardEvent| if ev.key() == "Escape" { close(); }>

@@ -109,16 +109,23 @@ pub fn StepNav() -> impl IntoView {
             }
         })
         .collect_view();
+    // Roles apart: the district's page shows no unit steps, and a unit's pages only a quiet
+    // link to the district's (none when the link fixes the unit's district: that page is
+    // the units' own).
+    let on_district = move || route.get() == Route::District;
+    let fixed = super::launch_notes::fixed_district().is_some();
     view! {
-        <nav class="steps" aria-label=t().steps_nav_label>
-            <ol class="step-list">{items}</ol>
-            <a
-                class="district-entry"
-                class:current=move || route.get() == Route::District
-                href=move || if route.get() == Route::District { Route::Step(0).to_hash() } else { Route::District.to_hash() }
-            >
-                {move || if route.get() == Route::District { t().unit_entry } else { t().district_entry }}
-            </a>
+        <nav class="steps" class:district-nav=on_district aria-label=t().steps_nav_label>
+            <ol class="step-list" hidden=on_district>{items}</ol>
+            {move || (on_district() || !fixed).then(|| view! {
+                <a
+                    class="district-entry"
+                    class:back=on_district
+                    href=move || if on_district() { Route::Step(0).to_hash() } else { Route::District.to_hash() }
+                >
+                    {move || if on_district() { t().unit_entry } else { t().district_entry }}
+                </a>
+            })}
         </nav>
     }
 }

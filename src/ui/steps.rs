@@ -7,7 +7,7 @@ use super::form_step::FormStep;
 use super::package_step::PackageStep;
 use super::pledge_step::PledgeStep;
 use super::route::{Route, STEP_SLUGS};
-use super::save_bar::SaveBar;
+use super::save_bar::{ClearData, SaveBar};
 use super::video_step::VideoStep;
 use super::works::WorksBar;
 use crate::core::submission::Step;
@@ -46,5 +46,6 @@ pub fn StepPage(index: usize) -> impl IntoView {
                 })}
             </div>
         </section>
+        <ClearData/>
     }
 }

@@ -244,16 +244,16 @@ test('the whole unit flow by keyboard alone, focus always visible', { timeout: 3
 
   // --- the confirmation takes focus and gives it back ---------------------------------------
   await page.evaluate(() => window.scrollTo(0, 0));
-  await tabTo(page, byLabel('新建/清除'), '新建/清除');
+  await tabTo(page, byLabel('清除本机全部数据'), '清除本机全部数据');
   await page.keyboard.press('Enter');
-  await page.waitForSelector('.save-bar [role=alertdialog]');
+  await page.waitForSelector('.data-actions [role=alertdialog]');
   let f = await page.evaluate(focusState);
   assert.equal(f.label, '取消', `focus in the confirmation: ${describe(f)}`);
   assert.ok(f.visible, f.why);
   await page.keyboard.press('Escape');
-  await page.waitForSelector('.save-bar [role=alertdialog]', { state: 'detached' });
+  await page.waitForSelector('.data-actions [role=alertdialog]', { state: 'detached' });
   f = await page.evaluate(focusState);
-  assert.equal(f.label, '新建/清除', `focus back on the opener: ${describe(f)}`);
+  assert.equal(f.label, '清除本机全部数据', `focus back on the opener: ${describe(f)}`);
   assert.ok(await page.locator('#package-download').isEnabled(), 'nothing was cleared');
   assert.deepEqual(page.problems, []);
   await ctx.close();

@@ -161,6 +161,8 @@ test('embedded under a sub-path with a fixed district: a unit completes the flow
     await completeWork(fa, { url: server.origin + a }, { title: '嵌入页作品', district: null, video: VIDEO });
     await fa.goto(server.origin + a + '#/eligibility');
     await fa.getByText('所在区县已由本页面固定为“江北区”').waitFor();
+    // A page made for a district's units offers them no district workspace (issue 22.6).
+    assert.equal(await fa.getByRole('link', { name: '区县工作台' }).count(), 0);
     await fa.goto(server.origin + a + '#/package');
     const pkg = await download(page, fa);
     assertPackage(pkg.bytes, '嵌入页作品', '江北区');

@@ -70,10 +70,10 @@ export async function walkUnit(page, server, visit, { out = join(ARTIFACTS, 'pag
   await page.locator('.works-bar [role=alertdialog]').waitFor();
   await visit('dialog-remove-work', { dialog: '.works-bar [role=alertdialog]' });
   await page.locator('.works-bar [role=alertdialog]').getByRole('button', { name: '取消' }).click();
-  await page.getByRole('button', { name: '新建/清除' }).click();
-  await page.locator('.save-bar [role=alertdialog]').waitFor();
-  await visit('dialog-clear', { dialog: '.save-bar [role=alertdialog]' });
-  await page.locator('.save-bar [role=alertdialog]').getByRole('button', { name: '取消' }).click();
+  await page.getByRole('button', { name: '清除本机全部数据' }).click();
+  await page.locator('.data-actions [role=alertdialog]').waitFor();
+  await visit('dialog-clear', { dialog: '.data-actions [role=alertdialog]' });
+  await page.locator('.data-actions [role=alertdialog]').getByRole('button', { name: '取消' }).click();
   return pkg.path;
 }
 

@@ -36,6 +36,9 @@ test('walking the step indicator changes the page and the URL', async () => {
   await screenshot(page, 'shell-desktop');
   await page.getByRole('link', { name: '区县工作台' }).click();
   await page.waitForFunction(() => document.querySelector('main h2')?.textContent.includes('区县'));
+  // Roles apart (issue 22.6): the district's page shows no unit steps, only the way back.
+  assert.equal(await page.locator('nav.steps .step-list').isVisible(), false, 'no unit step bar on the district page');
+  await page.getByRole('link', { name: '返回单位报送' }).waitFor();
   // Every district of the definition with its quota, after the "choose" option.
   await page.locator('#office-district').waitFor();
   assert.equal(await page.locator('#office-district option').count(), 42);

@@ -168,10 +168,10 @@ test('clearing asks first and keeps the data when cancelled', async () => {
   await page.goto(server.url + '#/eligibility');
   await appReady(page);
   await page.getByLabel('创作单位', { exact: true }).fill('保留我');
-  await page.getByRole('button', { name: '新建/清除' }).click();
+  await page.getByRole('button', { name: '清除本机全部数据' }).click();
   await page.getByRole('button', { name: '取消' }).click();
   assert.equal(await page.getByLabel('创作单位', { exact: true }).inputValue(), '保留我');
-  await page.getByRole('button', { name: '新建/清除' }).click();
+  await page.getByRole('button', { name: '清除本机全部数据' }).click();
   await page.getByRole('button', { name: '确定清除' }).click();
   assert.equal(await page.getByLabel('创作单位', { exact: true }).inputValue(), '');
   await page.reload();
