@@ -3,9 +3,9 @@
 
 mod district_support;
 
-use baosong::core::contest::{builtin, Severity};
+use baosong::core::contest::{builtin, ScanRule, Severity};
 use baosong::core::district::collection::Collection;
-use baosong::core::district::flags::{review, Flag, FlagKind, Flags};
+use baosong::core::district::flags::{review, review_under, Flag, FlagKind, Flags};
 use baosong::core::inspection::Check;
 use district_support::{
     failing_inspection, office, package, receive, receive_bytes, receive_video, tampered_package,
@@ -260,4 +260,34 @@ fn a_code_from_paper_finds_its_package_and_the_collection_round_trips() {
     assert!(back.remove_package(&a));
     let next = receive(&def, &mut back, &Spec::new("丙"));
     assert_eq!(next, "p3");
+}
+
+#[test]
+fn a_missing_scan_is_flagged_only_where_the_definition_requires_it() {
+    let def = builtin();
+    // The 2023 notice's pledge travels on paper: the unit is told the scan is optional, so
+    // the district does not chase it.
+    assert_eq!(def.pledge.scan, ScanRule::Paper);
+    let mut c = Collection::new();
+    let mut spec = Spec::new("纸质承诺");
+    spec.scan = false;
+    let id = receive(&def, &mut c, &spec);
+    assert!(!c.entries[0].has_scan());
+    assert_eq!(
+        kinds(&review_under(&office("渝中区"), &c, ScanRule::Paper), &id),
+        vec![]
+    );
+    let required = review_under(&office("渝中区"), &c, ScanRule::Required);
+    assert_eq!(kinds(&required, &id), vec![FlagKind::UnsignedPledge]);
+    assert!(required[&id][0].message.contains("要求随报送包提交"));
+    // With its scan, neither rule flags it, and the row can say so.
+    let with_scan = receive(&def, &mut c, &Spec::new("附扫描件"));
+    assert!(c
+        .entries
+        .iter()
+        .find(|e| e.id == with_scan)
+        .unwrap()
+        .has_scan());
+    let required = review_under(&office("渝中区"), &c, ScanRule::Required);
+    assert_eq!(kinds(&required, &with_scan), Vec::<FlagKind>::new());
 }

@@ -95,11 +95,28 @@ fn complete_work_has_no_blockers() {
     let ws = complete(&def);
     assert_eq!(blockers(&def, &ws, "w1"), vec![]);
     assert_eq!(work_state(&def, &ws, "w1"), WorkState::Ready);
-    // The missing scan is only a reminder.
+    // The missing scan is only a reminder: the pledge travels on paper, and it says how a
+    // late scan travels.
     let r = reminders(&def, &ws, "w1");
     assert_eq!(r.len(), 1);
     assert_eq!(r[0].step, Step::Pledge);
     assert_eq!(r[0].field.as_deref(), Some(keys::PLEDGE_SCAN));
+    assert!(r[0].message.contains("扫描件可选") && r[0].message.contains("须重新生成"));
+}
+
+#[test]
+fn a_definition_that_requires_the_scan_blocks_the_package_without_it() {
+    let mut def = builtin();
+    def.pledge.scan = baosong::core::contest::ScanRule::Required;
+    let ws = complete(&def);
+    let b = blockers(&def, &ws, "w1");
+    assert_eq!(b.len(), 1);
+    assert_eq!(b[0].step, Step::Pledge);
+    assert_eq!(b[0].field.as_deref(), Some(keys::PLEDGE_SCAN));
+    assert!(
+        reminders(&def, &ws, "w1").is_empty(),
+        "said once, as a blocker"
+    );
 }
 
 #[test]

@@ -189,6 +189,8 @@ pub struct DistrictStrings {
     pub review_heading: &'static str,
     /// No scan.
     pub scan_no: &'static str,
+    /// Column 扫描件 where none is in the package and the pledge travels on paper.
+    pub scan_paper: &'static str,
     /// Scan inside.
     pub scan_yes: &'static str,
     /// Heading: send.
@@ -485,6 +487,8 @@ pub struct Strings {
     pub print_sign_legend: &'static str,
     /// print sign steps.
     pub print_sign_steps: &'static str,
+    /// The same where the definition requires the scan inside the package.
+    pub print_sign_steps_required: &'static str,
     /// open print view.
     pub open_print_view: &'static str,
     /// scan label.

@@ -107,7 +107,7 @@ pub fn PledgeStep() -> impl IntoView {
         </fieldset>
         <fieldset class="group">
             <legend>{t().print_sign_legend}</legend>
-            <p>{t().print_sign_steps}</p>
+            <p>{if contest.pledge.scan == crate::core::contest::ScanRule::Required { t().print_sign_steps_required } else { t().print_sign_steps }}</p>
             <a class="button secondary" href=Route::Print.to_hash()>{t().open_print_view}</a>
             <ScanAttachment/>
         </fieldset>

@@ -84,6 +84,9 @@ test('a district office verifies, flags, recommends within its quota and sends t
   assert.match(row('被改过的作品')[0].text, /核验未通过/);
   assert.match(row('江北的作品')[0].text, /非本区县/);
   for (const t of ['实验室的一天', '青年科学家', '攻关十年', '科普进社区']) {
+    // The 2023 pledge travels on paper: no scan in the package is said as such, not flagged.
+    assert.match(row(t)[0].text, /无（纸质件另交）/);
+    assert.doesNotMatch(row(t)[0].text, /承诺书未附扫描件/);
     assert.match(row(t)[0].text, /通过/);
     assert.doesNotMatch(row(t)[0].text, /核验未通过|非本区县|视频重复/);
   }

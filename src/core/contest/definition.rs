@@ -494,6 +494,17 @@ pub struct FieldDefinition {
     pub max_chars: usize,
 }
 
+/// How the signed and stamped pledge reaches the district.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ScanRule {
+    /// On paper (附件3 handed in); a scan in the package is welcome but optional.
+    #[default]
+    Paper,
+    /// As a scan inside the package: no package without it.
+    Required,
+}
+
 /// How the pledge's date appears on the printed form.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -529,6 +540,11 @@ pub struct PledgeDefinition {
     /// the day it is really stamped.
     #[serde(default)]
     pub paper_date: PaperDate,
+    /// Whether the signed and stamped pledge must come as a scan inside the package, or
+    /// travels on paper (the scan optional). The unit's words and the district's flag both
+    /// follow it.
+    #[serde(default)]
+    pub scan: ScanRule,
 }
 
 /// The district recommendation form (附件2).

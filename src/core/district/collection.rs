@@ -141,6 +141,16 @@ impl Entry {
         self.opened.inspection.as_ref()?.precheck.as_ref()
     }
 
+    /// Whether the package carries its signed pledge scan, as a member it lists and has.
+    pub fn has_scan(&self) -> bool {
+        let opened = &self.opened;
+        opened
+            .submission
+            .as_ref()
+            .and_then(|s| s.scan.as_ref())
+            .is_some_and(|s| opened.members.iter().any(|m| m.name == s.member))
+    }
+
     /// How many hints the unit's pre-check gave (`None`: the package carries no pre-check),
     /// for the review table's badge and filter.
     pub fn precheck_hints(&self) -> Option<usize> {

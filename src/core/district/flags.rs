@@ -8,7 +8,7 @@
 
 use super::collection::{Collection, Entry};
 use super::office::Office;
-use crate::core::contest::{FieldRole, Severity};
+use crate::core::contest::{FieldRole, ScanRule, Severity};
 use crate::core::package::members::SUBMISSION_JSON;
 use crate::core::submission::text::normalize;
 use serde::{Deserialize, Serialize};
@@ -99,13 +99,20 @@ pub fn blocking(flags: &[Flag]) -> impl Iterator<Item = &Flag> {
     flags.iter().filter(|f| f.kind.blocks())
 }
 
-/// Flags every package of `collection` for `office`.
+/// Flags every package of `collection` for `office`, reading the pledge scan as required
+/// (the strictest rule; [`review_under`] takes the definition's).
 pub fn review(office: &Office, collection: &Collection) -> Flags {
+    review_under(office, collection, ScanRule::Required)
+}
+
+/// Flags every package of `collection` for `office` under the definition's `scan` rule: a
+/// missing scan is flagged only where the package must carry it.
+pub fn review_under(office: &Office, collection: &Collection, scan: ScanRule) -> Flags {
     let entries = &collection.entries;
     let mut flags: Flags = entries.iter().map(|e| (e.id.clone(), Vec::new())).collect();
     for e in entries {
         let list = flags.entry(e.id.clone()).or_default();
-        own_flags(office, collection, e, list);
+        own_flags(office, collection, e, scan, list);
     }
     // Pairs: versions of one work, same video, same title and unit.
     // Each entry's identity and title key once: the pairs below are n² comparisons.
@@ -148,7 +155,13 @@ fn push_related(list: &mut Vec<Flag>, mut flag: Flag, other: &str) {
 }
 
 /// The flags a package earns on its own.
-fn own_flags(office: &Office, collection: &Collection, e: &Entry, out: &mut Vec<Flag>) {
+fn own_flags(
+    office: &Office,
+    collection: &Collection,
+    e: &Entry,
+    scan: ScanRule,
+    out: &mut Vec<Flag>,
+) {
     let opened = &e.opened;
     if !opened.problems.is_empty() {
         let problems: Vec<&str> = opened.problems.iter().map(|p| p.problem.as_str()).collect();
@@ -208,19 +221,17 @@ fn own_flags(office: &Office, collection: &Collection, e: &Entry, out: &mut Vec<
             },
         ));
     }
-    let scan_intact = sub
-        .scan
-        .as_ref()
-        .is_some_and(|s| opened.members.iter().any(|m| m.name == s.member));
+    let scan_intact = e.has_scan();
     // A submission that failed to verify already says so; only a readable one is judged here.
     let submission_ok = !opened
         .problems
         .iter()
         .any(|p| p.member.as_deref() == Some(SUBMISSION_JSON));
-    if !scan_intact && submission_ok {
+    if !scan_intact && submission_ok && scan == ScanRule::Required {
         out.push(Flag::new(
             FlagKind::UnsignedPledge,
-            "报送包中没有签字盖章的诚信承诺扫描件，请向创作单位索取（纸质或扫描件）".to_string(),
+            "报送包中没有签字盖章的诚信承诺扫描件（本届大赛要求随报送包提交），请向创作单位索取"
+                .to_string(),
         ));
     }
 }

@@ -5,7 +5,7 @@
 use super::bundle::{build_bundle, recommendation_files, Bundle, BundleError};
 use super::calendar::beijing_midnight_ms;
 use super::collection::Collection;
-use super::flags::{review, Flags};
+use super::flags::{review_under, Flags};
 use super::office::Office;
 use super::recommendation::Recommendation;
 use super::recommendation_form::recommendation_form;
@@ -75,9 +75,9 @@ impl DistrictWorkspace {
         Ok(ws)
     }
 
-    /// The review flags of every package, for this office.
-    pub fn flags(&self) -> Flags {
-        review(&self.office, &self.collection)
+    /// The review flags of every package, for this office, under the definition's rules.
+    pub fn flags(&self, def: &ContestDefinition) -> Flags {
+        review_under(&self.office, &self.collection, def.pledge.scan)
     }
 
     /// The 推荐表's four files (`.docx`, `.html`, `.xlsx`, `.csv`) as they go into the bundle,
@@ -91,7 +91,7 @@ impl DistrictWorkspace {
             &self.office,
             &self.collection,
             &self.recommendation,
-            &self.flags(),
+            &self.flags(def),
         );
         let ms = self
             .office

@@ -5,7 +5,7 @@ use super::date::validate_date;
 use super::field::{field_notices, validate_field};
 use super::model::Workspace;
 use super::text::{validate_person_name, NAME_MAX_CHARS, NAME_MIN_CHARS};
-use crate::core::contest::{ContestDefinition, FieldRole, FieldScope, Severity};
+use crate::core::contest::{ContestDefinition, FieldRole, FieldScope, ScanRule, Severity};
 use serde::{Deserialize, Serialize};
 
 /// A step of the UI flow, in order.
@@ -170,6 +170,13 @@ pub fn blockers(def: &ContestDefinition, ws: &Workspace, work_id: &str) -> Vec<B
             format!("承诺日期：{e}"),
         ));
     }
+    if def.pledge.scan == ScanRule::Required && pledge.scan.is_none() {
+        out.push(item(
+            Step::Pledge,
+            Some(keys::PLEDGE_SCAN),
+            "请上传签字盖章后的诚信承诺书扫描件：本届大赛要求随报送包提交".to_string(),
+        ));
+    }
 
     // 视频检查
     match &work.video {
@@ -259,11 +266,14 @@ pub fn reminders(def: &ContestDefinition, ws: &Workspace, work_id: &str) -> Vec<
             ));
         }
     }
-    if work.pledge.scan.is_none() {
+    // The same rule as the district's flag: on paper, the scan is optional, and it is said
+    // how a late one travels (a new package: the scan is a member the manifest binds).
+    if def.pledge.scan == ScanRule::Paper && work.pledge.scan.is_none() {
         out.push(item(
             Step::Pledge,
             Some(keys::PLEDGE_SCAN),
-            "签字盖章后的诚信承诺书扫描件尚未上传（可稍后补传）".to_string(),
+            "签字盖章的附件3纸质件按报送清单交区县；扫描件可选，上传后随报送包发送（生成报送包后再上传，须重新生成）"
+                .to_string(),
         ));
     }
     if let (Ok(date), Some(deadline)) = (validate_date(&work.pledge.date), def.unit_deadline()) {

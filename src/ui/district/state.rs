@@ -84,7 +84,10 @@ impl DistrictState {
         let save = RwSignal::new(saved::initial_status(now));
         saved::watch_failures(save);
         let state = DistrictState {
-            flags: Memo::new(move |_| ws.with(DistrictWorkspace::flags)),
+            flags: {
+                let def = contest.clone();
+                Memo::new(move |_| ws.with(|w| w.flags(&def)))
+            },
             ws,
             save,
             set_aside: RwSignal::new(set_aside),

@@ -16,6 +16,9 @@ pub fn ReviewRow(
 ) -> impl IntoView {
     let state = use_district();
     let d = &t().district;
+    // Where the pledge travels on paper, a package without a scan is not missing anything.
+    let paper =
+        crate::ui::contest::use_contest().pledge.scan == crate::core::contest::ScanRule::Paper;
     let r = row;
     // A blocking flag stops the pick: then the details open, for the override note.
     let pick = move |id: String| {
@@ -61,7 +64,7 @@ pub fn ReviewRow(
             <td class=format!("video {}", r.video.1)>{r.video.0.clone()}
                 {r.needs_file.then(|| view! { <br/><small>{missing_file_hint(&r.file)}</small> })}</td>
             <td class=if r.form_ok { "ok" } else { "fail" }>{if r.form_ok { d.form_ok.to_string() } else { fill(d.form_problems, &[("n", &r.problems.to_string())]) }}</td>
-            <td>{if r.scan { d.scan_yes } else { d.scan_no }}</td>
+            <td>{if r.scan { d.scan_yes } else if paper { d.scan_paper } else { d.scan_no }}</td>
             <td class="flags">{flag_badges}{hints_badge}</td>
             <td class="actions">
                 {pick_button}

@@ -3,7 +3,7 @@
 
 use crate::core::contest::Severity;
 use crate::core::district::collection::Entry;
-use crate::core::district::flags::{Flag, FlagKind, Flags};
+use crate::core::district::flags::{Flag, Flags};
 use crate::core::district::workspace::DistrictWorkspace;
 use crate::i18n::{fill, t};
 use crate::ui::district::state::Hashing;
@@ -104,7 +104,7 @@ pub fn rows(
                 video: video_cell(ws, e, hashing.get(&e.id)),
                 form_ok: e.opened.problems.is_empty(),
                 problems: e.opened.problems.len(),
-                scan: !fl.iter().any(|f| f.kind == FlagKind::UnsignedPledge),
+                scan: e.has_scan(),
                 flags: fl,
                 picked: ws.recommendation.position(&e.id).map(|p| p + 1),
                 needs_file: e.video_inside_unhashed() && !has_file(&e.id),
