@@ -347,6 +347,8 @@ pub struct Strings {
     pub precheck_count: &'static str,
     /// Video step: what was looked at; {frames}, {seconds}, {bytes}, {percent}, {time}.
     pub precheck_done: &'static str,
+    /// The same when the reads covered the whole file (some of it twice).
+    pub precheck_done_whole: &'static str,
     /// Video step: loudness line; {lufs} and {peak}.
     pub precheck_loudness: &'static str,
     /// Video step: where a hint was seen; {time}.

@@ -149,8 +149,15 @@ pub fn PrecheckPanel() -> impl IntoView {
             } else {
                 "0".into()
             };
+            // Pictures and sound are read apart, so on a small file their reads overlap and add
+            // up to more than the file: said as such, never as “109%”.
+            let whole = size.get() > 0 && p.bytes_read >= size.get();
             let done = fill(
-                t().precheck_done,
+                if whole {
+                    t().precheck_done_whole
+                } else {
+                    t().precheck_done
+                },
                 &[
                     ("frames", &p.frames.to_string()),
                     ("seconds", &format!("{:.0}", p.audio_seconds)),

@@ -129,6 +129,11 @@ test('cross-site embed with embed-host.js: the draft, the video and a received p
     // The pre-check's contact sheet is a Blob: kept by the office too.
     await goToStep(frame, url, 'video', '视频检查');
     await frame.waitForSelector('.contact-sheet img', { timeout: 120000 });
+    // A small file's picture and sound reads overlap: said plainly, never as "文件的 120%".
+    const said = await frame.locator('.precheck').innerText();
+    assert.match(said, /读取了整个文件（共 \d+ KB，画面和声音分开读取，部分数据读了两次）/);
+    assert.doesNotMatch(said, /文件的 1\d\d\.\d%/);
+    assert.match(said, /缩略图：从中取 1[2-6] 个画面/);
     await goToStep(frame, url, 'package', '生成报送包');
     await frame.getByLabel(/把视频放进报送包/).uncheck().catch(() => {});
     await frame.waitForSelector('#package-download:not([disabled])', { timeout: 60000 });
