@@ -2,6 +2,7 @@
 
 mod app;
 mod blockers;
+mod confirm;
 mod contest;
 mod delivery;
 mod district;

@@ -91,14 +91,12 @@ pub fn PrintView() -> impl IntoView {
                                     <p class="pledge-body">{pledge}</p>
                                     // The line stays free for the signature; the typed name,
                                     // if the definition wants it, small below it.
-                                    <div class="seal">
-                                        <div class="sign-line">
-                                            <span>{fill(ZH.label_colon, &[("label", &form.signature_label)])}</span>
-                                            <span>{form.stamp_label.clone()}</span>
-                                        </div>
-                                        {form.signer_note.clone().map(|n| view! { <p class="signer-note"><bdi>{n}</bdi></p> })}
-                                        <p class="sign-date">{form.date_line()}</p>
+                                    <div class="sign-line">
+                                        <span>{fill(ZH.label_colon, &[("label", &form.signature_label)])}</span>
+                                        <span>{form.stamp_label.clone()}</span>
                                     </div>
+                                    {form.signer_note.clone().map(|n| view! { <p class="signer-note"><bdi>{n}</bdi></p> })}
+                                    <p class="sign-date">{form.date_line()}</p>
                                 </td>
                             </tr>
                         </tbody>

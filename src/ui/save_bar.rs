@@ -91,20 +91,11 @@ pub fn ClearData() -> impl IntoView {
     let contest = use_contest();
     let state = use_state();
     let confirm_clear = RwSignal::new(false);
-    // Keyboard focus: into the confirmation when it opens (its safe answer), back to the
-    // button that opened it when it closes.
-    let cancel_ref = NodeRef::<leptos::html::Button>::new();
-    let clear_ref = NodeRef::<leptos::html::Button>::new();
-    Effect::new(move |_| {
-        if let Some(b) = cancel_ref.get() {
-            let _ = b.focus();
-        }
-    });
+    // Focus goes back to the button that opened the confirmation.
+    let focus = super::confirm::ConfirmFocus::new();
     let close = move || {
         confirm_clear.set(false);
-        if let Some(b) = clear_ref.get_untracked() {
-            let _ = b.focus();
-        }
+        focus.restore();
     };
     let clear = move |_| {
         let keys: Vec<String> = state.ws.with(|ws| {
@@ -127,14 +118,14 @@ pub fn ClearData() -> impl IntoView {
     };
     view! {
         <div class="data-actions no-print">
-            <button type="button" class="danger small" node_ref=clear_ref on:click=move |_| confirm_clear.set(true)>{t().clear_all}</button>
+            <button type="button" class="danger small" node_ref=focus.back_to on:click=move |_| confirm_clear.set(true)>{t().clear_all}</button>
             {move || confirm_clear.get().then(|| view! {
                 <div class="confirm-box" role="alertdialog" aria-labelledby="clear-q"
                     on:keydown=move |ev: leptos::ev::KeyboardEvent| if ev.key() == "Escape" { close(); }>
                     <p id="clear-q">{t().clear_question}</p>
                     <button type="button" class="danger" on:click=clear.clone()>{t().clear_confirm}</button>
                     " "
-                    <button type="button" class="secondary" node_ref=cancel_ref on:click=move |_| close()>{t().cancel}</button>
+                    <button type="button" class="secondary" node_ref=focus.cancel on:click=move |_| close()>{t().cancel}</button>
                 </div>
             })}
         </div>

@@ -13,20 +13,11 @@ pub fn WorksBar() -> impl IntoView {
     let contest = use_contest();
     let state = use_state();
     let confirm_remove = RwSignal::new(None::<String>);
-    // Keyboard focus: into the confirmation when it opens (its safe answer), back to the bar's
-    // add button when it closes (the remove button that opened it may be gone).
-    let cancel_ref = NodeRef::<leptos::html::Button>::new();
-    let add_ref = NodeRef::<leptos::html::Button>::new();
-    Effect::new(move |_| {
-        if let Some(b) = cancel_ref.get() {
-            let _ = b.focus();
-        }
-    });
+    // Focus goes back to the bar's add button (the remove button that opened it may be gone).
+    let focus = super::confirm::ConfirmFocus::new();
     let close = move || {
         confirm_remove.set(None);
-        if let Some(b) = add_ref.get_untracked() {
-            let _ = b.focus();
-        }
+        focus.restore();
     };
     let items = move || {
         let readiness = state.readiness.get();
@@ -70,7 +61,7 @@ pub fn WorksBar() -> impl IntoView {
         <div class="works-bar" role="region" aria-label=t().works_label>
             <span class="works-label">{t().works_label}</span>
             <ul class="work-tabs">{items}</ul>
-            <button type="button" class="secondary small add-work" node_ref=add_ref on:click=move |_| add_work(&state)>{t().add_work}</button>
+            <button type="button" class="secondary small add-work" node_ref=focus.back_to on:click=move |_| add_work(&state)>{t().add_work}</button>
             {move || confirm_remove.get().map(|id| {
                 view! {
                     <div class="confirm-box" role="alertdialog" aria-labelledby="rm-q"
@@ -91,7 +82,7 @@ pub fn WorksBar() -> impl IntoView {
                             close();
                         }>{t().remove_work_confirm}</button>
                         " "
-                        <button type="button" class="secondary" node_ref=cancel_ref on:click=move |_| close()>{t().cancel}</button>
+                        <button type="button" class="secondary" node_ref=focus.cancel on:click=move |_| close()>{t().cancel}</button>
                     </div>
                 }
             })}

@@ -152,6 +152,13 @@ fn host_fields(store: Store, key: &str) -> Vec<(&'static str, JsValue)> {
     vec![("store", store.name().into()), ("key", key.into())]
 }
 
+/// Stores a Blob with the host's bridge.
+async fn host_put_blob(store: Store, key: &str, blob: &web_sys::Blob) -> Result<(), String> {
+    let mut fields = host_fields(store, key);
+    fields.push(("blob", blob.into()));
+    host_bridge::request("put_blob", &fields).await.map(|_| ())
+}
+
 /// Stores a Blob under `key`, replacing any earlier one.
 pub async fn put(store: Store, key: &str, blob: &web_sys::Blob) -> Result<(), String> {
     match blob_place() {
@@ -160,9 +167,7 @@ pub async fn put(store: Store, key: &str, blob: &web_sys::Blob) -> Result<(), St
             if let Some(f) = own {
                 let _ = idb_put(&f, store, key, blob).await;
             }
-            let mut fields = host_fields(store, key);
-            fields.push(("blob", blob.into()));
-            host_bridge::request("put_blob", &fields).await.map(|_| ())
+            host_put_blob(store, key, blob).await
         }
         BlobPlace::Memory => {
             MEMORY.with(|m| {
@@ -188,9 +193,7 @@ pub async fn get(store: Store, key: &str) -> Result<Option<web_sys::Blob>, Strin
             let Some(f) = own else { return Ok(None) };
             let found = idb_get(&f, store, key).await.ok().flatten();
             if let Some(blob) = &found {
-                let mut fields = host_fields(store, key);
-                fields.push(("blob", blob.into()));
-                let _ = host_bridge::request("put_blob", &fields).await;
+                let _ = host_put_blob(store, key, blob).await;
             }
             Ok(found)
         }

@@ -142,8 +142,8 @@ pub fn form_html(form: &FilledForm) -> String {
         .map(|n| format!("<p class=\"signer-note\"><bdi>{}</bdi></p>", esc(n)))
         .unwrap_or_default();
     h.push_str(&format!(
-        "</p>\n<div class=\"seal\"><div class=\"sign-line\"><span>{}：</span>\
-         <span class=\"stamp\">{}</span></div>{note}\n<p class=\"sign-date\">{}</p></div></td></tr>\n",
+        "</p>\n<div class=\"sign-line\"><span>{}：</span>\
+         <span class=\"stamp\">{}</span></div>{note}\n<p class=\"sign-date\">{}</p></td></tr>\n",
         esc(&form.signature_label),
         esc(&form.stamp_label),
         esc(&form.date_line())
