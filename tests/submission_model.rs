@@ -2,9 +2,10 @@
 
 use baosong::core::contest::{builtin, FieldRole, Severity};
 use baosong::core::inspection::{inspect, Fingerprint, SliceSource};
-use baosong::core::submission::text::strip_invisible;
+use baosong::core::submission::text::{fold_controls, strip_invisible};
 use baosong::core::submission::{
-    Attachment, LoadError, TickList, VideoSummary, Workspace, WorkspaceError, SCHEMA_VERSION,
+    validate_field, Attachment, FieldError, LoadError, TextError, TickList, VideoSummary,
+    Workspace, WorkspaceError, SCHEMA_VERSION,
 };
 
 const HOSTILE: [&str; 8] = [
@@ -156,14 +157,18 @@ fn hostile_strings_roundtrip_byte_identical() {
     for (i, s) in HOSTILE.iter().enumerate() {
         let id = format!("{s}#{i}");
         let w = back.work(&id).unwrap();
-        // Typed values lose only their direction controls (refused where they are typed);
+        // Typed values lose only their direction controls (refused where they are typed) and
+        // have pasted layout folded (one space in a single-line field, `\n` in the summary);
         // everything else, and what was set directly, round-trips byte for byte.
         let typed = strip_invisible(s, false).0;
-        assert_eq!(w.value("work_title").as_bytes(), typed.as_bytes());
+        assert_eq!(
+            w.value("work_title").as_bytes(),
+            fold_controls(&typed, false).as_bytes()
+        );
         assert_eq!(w.pledge.legal_representative.as_bytes(), s.as_bytes());
         assert_eq!(
             back.value(&def, Some(&id), "summary").as_bytes(),
-            typed.as_bytes()
+            fold_controls(&typed, true).as_bytes()
         );
     }
 }
@@ -650,7 +655,7 @@ fn the_model_sets_unit_and_pledge_values_and_stamps_only_a_change() {
         assert!(ws.set_pledge_signer("w1", h, 20));
         assert_eq!(
             ws.work("w1").unwrap().pledge.legal_representative,
-            strip_invisible(h, false).0
+            fold_controls(&strip_invisible(h, false).0, false)
         );
     }
     assert!(ws.set_pledge_date("w1", "2023-05-01", 30));
@@ -758,4 +763,70 @@ fn a_backup_loses_its_direction_controls_on_open_and_says_how_many() {
         0,
         "nothing left the second time"
     );
+}
+
+#[test]
+fn pasted_line_breaks_and_controls_fold_before_they_reach_paper() {
+    let def = builtin();
+    let mut ws = Workspace::fresh(&def, "w1", 0);
+    // A single-line field: every run of CR, LF, tab, C0/C1 controls, DEL and U+2028/2029,
+    // with the spaces around it, becomes one space.
+    for (field, pasted, stored) in [
+        (
+            "address",
+            "重庆市沙坪坝区\r\n  大学城中路55号",
+            "重庆市沙坪坝区 大学城中路55号",
+        ),
+        ("work_title", "镁光\t十年\u{2028}", "镁光 十年 "),
+        ("contact_name", "李\u{0}晓\u{7F}\u{9F}雯", "李 晓 雯"),
+        ("email", "li@example.com\n", "li@example.com "),
+    ] {
+        assert_eq!(ws.set_value(&def, Some("w1"), field, pasted, 1), Ok(0));
+        assert_eq!(ws.value(&def, Some("w1"), field), stored, "{field}");
+        let f = def.field(field).unwrap();
+        assert!(
+            !matches!(
+                validate_field(f, stored),
+                Err(FieldError::Text(
+                    TextError::Newline | TextError::Tab | TextError::ControlChar { .. }
+                ))
+            ),
+            "{field}: nothing left to refuse"
+        );
+    }
+    assert_eq!(
+        ws.set_value(&def, None, "unit_name", "重庆某某\u{2029}公司", 1),
+        Ok(0)
+    );
+    assert_eq!(ws.value(&def, None, "unit_name"), "重庆某某 公司");
+    assert!(ws.set_pledge_signer("w1", "王\r\n建国", 2));
+    assert_eq!(
+        ws.work("w1").unwrap().pledge.legal_representative,
+        "王 建国"
+    );
+    // The multi-line summary keeps its line breaks, as \n only.
+    ws.set_value(
+        &def,
+        Some("w1"),
+        "summary",
+        "第一段。\r\n第二段。\r第三段。\u{2028}第四段\u{1}。",
+        3,
+    )
+    .unwrap();
+    assert_eq!(
+        ws.value(&def, Some("w1"), "summary"),
+        "第一段。\n第二段。\n第三段。\n第四段 。"
+    );
+    // A backup written before the rule is folded on open, as typing would have; folding
+    // removes no visible character, so the count says only what was dropped.
+    let json = ws
+        .to_json()
+        .replace("重庆某某 公司", "重庆某某\\r\\n公司\\u202e")
+        .replace("第一段。\\n", "第一段。\\r\\n");
+    let mut opened = Workspace::from_json(&json).unwrap();
+    assert_eq!(opened.strip_invisible(&def), 1);
+    assert_eq!(opened.value(&def, None, "unit_name"), "重庆某某 公司");
+    assert!(opened
+        .value(&def, Some("w1"), "summary")
+        .starts_with("第一段。\n第二段。"));
 }

@@ -527,6 +527,7 @@ impl Workspace {
         now_ms: u64,
     ) -> bool {
         let (name, _) = super::text::strip_invisible(&name.into(), false);
+        let name = super::text::fold_controls(&name, false);
         self.edit_changed(
             work_id,
             now_ms,
@@ -673,6 +674,8 @@ impl Workspace {
     /// need no work and are shared by every work; a changed work-scope value stamps the
     /// work's `updated_ms`. Direction controls (and, in the unit name and credit code,
     /// zero-width characters) are refused: the count removed is returned, for the UI to say.
+    /// Pasted line breaks, tabs and other controls are folded ([`super::text::fold_controls`]):
+    /// one space in a single-line field, `\n` line breaks in a multi-line one.
     pub fn set_value(
         &mut self,
         def: &ContestDefinition,
@@ -687,6 +690,7 @@ impl Workspace {
                 id: field_id.to_string(),
             })?;
         let (raw, removed) = super::text::strip_invisible(&raw.into(), zero_width_matters(field));
+        let raw = super::text::fold_controls(&raw, is_multiline(field));
         match field.scope {
             FieldScope::Unit => {
                 self.unit.values.insert(field_id.to_string(), raw);
@@ -704,12 +708,15 @@ impl Workspace {
 
     /// Removes direction controls from every value (zero-width characters too from the unit
     /// name and credit code), as typing would have: for backups and packages made before
-    /// this rule, or by hand. Returns how many characters went.
+    /// this rule, or by hand. Line breaks and other controls are folded as typing folds them
+    /// (one space in a single-line field), silently: they change no visible character.
+    /// Returns how many characters went.
     pub fn strip_invisible(&mut self, def: &ContestDefinition) -> usize {
         let mut removed = 0;
-        let mut clean = |v: &mut String, zero_width: bool| {
+        let mut clean = |v: &mut String, zero_width: bool, multiline: bool| {
             let (text, n) = super::text::strip_invisible(v, zero_width);
-            if n > 0 {
+            let text = super::text::fold_controls(&text, multiline);
+            if n > 0 || text != *v {
                 *v = text;
                 removed += n;
             }
@@ -720,11 +727,16 @@ impl Workspace {
             .iter_mut()
             .chain(self.works.iter_mut().flat_map(|w| w.values.iter_mut()));
         for (id, v) in values {
-            clean(v, def.field(id).is_some_and(zero_width_matters));
+            let field = def.field(id);
+            clean(
+                v,
+                field.is_some_and(zero_width_matters),
+                field.is_some_and(is_multiline),
+            );
         }
         for w in &mut self.works {
-            clean(&mut w.pledge.legal_representative, false);
-            clean(&mut w.pledge.date, false);
+            clean(&mut w.pledge.legal_representative, false, false);
+            clean(&mut w.pledge.date, false, false);
         }
         removed
     }
@@ -782,4 +794,9 @@ pub fn zero_width_matters(field: &crate::core::contest::FieldDefinition) -> bool
             crate::core::contest::FieldRole::UnitName | crate::core::contest::FieldRole::CreditCode
         )
     )
+}
+
+/// Whether `field` holds several lines (the summary): its line breaks are kept.
+fn is_multiline(field: &crate::core::contest::FieldDefinition) -> bool {
+    field.kind == crate::core::contest::FieldKind::Multiline
 }

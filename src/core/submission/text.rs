@@ -169,6 +169,52 @@ pub fn strip_invisible(raw: &str, zero_width: bool) -> (String, usize) {
     (raw.chars().filter(|&c| !drop(c)).collect(), removed)
 }
 
+/// A character that breaks, moves or hides text on paper: the C0 and C1 controls (tab, CR
+/// and LF among them), DEL, and the Unicode line and paragraph separators (U+2028/2029).
+pub fn is_layout_control(c: char) -> bool {
+    c.is_control() || matches!(c, '\u{2028}' | '\u{2029}')
+}
+
+/// Pasted layout folded into what the field holds, before it reaches paper. In a single-line
+/// field each run of layout controls ([`is_layout_control`]), with the spaces around it,
+/// becomes one space: `重庆市\r\n沙坪坝区` → `重庆市 沙坪坝区`. In a multi-line field `\r\n`,
+/// a lone `\r` and U+2028/2029 become `\n`, tabs stay, and any other control becomes one
+/// space. Nothing else is touched (no trimming: the value is still being typed).
+pub fn fold_controls(raw: &str, multiline: bool) -> String {
+    if !raw.chars().any(is_layout_control) {
+        return raw.to_string();
+    }
+    let mut out = String::with_capacity(raw.len());
+    let mut chars = raw.chars().peekable();
+    while let Some(c) = chars.next() {
+        if multiline && matches!(c, '\n' | '\t') {
+            out.push(c);
+        } else if multiline && matches!(c, '\r' | '\u{2028}' | '\u{2029}') {
+            if c == '\r' && chars.peek() == Some(&'\n') {
+                chars.next();
+            }
+            out.push('\n');
+        } else if is_layout_control(c) {
+            let stop =
+                |c: char| multiline && matches!(c, '\n' | '\t' | '\r' | '\u{2028}' | '\u{2029}');
+            // The run of controls and the spaces on either side of it: one space.
+            while out.ends_with(' ') {
+                out.pop();
+            }
+            while chars
+                .peek()
+                .is_some_and(|&n| (n == ' ' || is_layout_control(n)) && !stop(n))
+            {
+                chars.next();
+            }
+            out.push(' ');
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -194,5 +240,24 @@ mod tests {
             check_chars("a\u{7}", true),
             Err(TextError::ControlChar { code: 7 })
         );
+    }
+
+    #[test]
+    fn pasted_layout_folds_into_one_space_or_a_newline() {
+        assert_eq!(
+            fold_controls("重庆市\r\n沙坪坝区", false),
+            "重庆市 沙坪坝区"
+        );
+        assert_eq!(
+            fold_controls("a \t\n\u{2028} b\u{7f}c\u{85}", false),
+            "a b c "
+        );
+        assert_eq!(fold_controls("a\u{0}b", false), "a b");
+        assert_eq!(
+            fold_controls("一\r\n二\r三\u{2029}四\t五", true),
+            "一\n二\n三\n四\t五"
+        );
+        assert_eq!(fold_controls("一\u{1}\u{2}二\n三", true), "一 二\n三");
+        assert_eq!(fold_controls("plain  text", false), "plain  text");
     }
 }
