@@ -6,7 +6,8 @@
 //! Writes `form-sample.{docx,html}` (realistic values, a 300-character summary, a 核验码 and
 //! QR), `form-blank.{docx,html}` (nothing filled in, as a unit prints it to fill by hand) and
 //! `form-long.{docx,html}` (long real-world values and a 300-character summary in four
-//! paragraphs) and `form-hostile.{docx,html}` (markup and an RTL override in every field,
+//! paragraphs), `form-max.{docx,html}` (every field at the definition's maximum length) and
+//! `form-hostile.{docx,html}` (markup and an RTL override in every field,
 //! which must print literally): all must stay on one page.
 
 use baosong::core::contest::builtin;
@@ -101,6 +102,37 @@ fn main() -> ExitCode {
         Some(verification("K7QF3M2X9PDA", sha)),
     );
 
+    // Every field at its definition's maximum: the longest form there can be.
+    let mut max_ws = Workspace::fresh(&def, "w1", 0);
+    for field in &def.form.fields {
+        let n = field.max_chars;
+        let v = match field.id.as_str() {
+            "summary" => long_summary(n),
+            "credit_code" => "12500000450400474K".to_string(),
+            "email" => {
+                let local: String = "ouyang.xiaowen.publicity"
+                    .chars()
+                    .cycle()
+                    .take(n - 20)
+                    .collect();
+                format!("{local}@cigit.cas.example.cn")
+            }
+            "phone" => "023-65935000 转 8012，".chars().cycle().take(n).collect(),
+            _ => "重庆市北碚区水土高新技术产业园云汉大道"
+                .chars()
+                .cycle()
+                .take(n)
+                .collect(),
+        };
+        max_ws
+            .set_value(&def, Some("w1"), &field.id, v, 0)
+            .expect("a field of the definition");
+    }
+    max_ws.edit_work("w1", 0, |w| {
+        w.pledge.legal_representative = "欧阳建国".to_string();
+    });
+    let max = filled_form(&def, &max_ws, "w1", Some(verification("K7QF3M2X9PDA", sha)));
+
     // Markup, entities, placeholders, an RTL override and emoji: all must print literally,
     // and the override must not reorder anything outside its own value.
     let mut hostile_ws = Workspace::fresh(&def, "w1", 0);
@@ -122,6 +154,7 @@ fn main() -> ExitCode {
         ("form-sample", &filled),
         ("form-blank", &blank),
         ("form-long", &long),
+        ("form-max", &max),
         ("form-hostile", &hostile),
     ] {
         if let Err(e) = write_form(out, stem, form) {

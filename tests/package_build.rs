@@ -130,8 +130,9 @@ fn the_code_changes_with_a_field_or_the_video_and_is_printed_on_both_forms() {
         String::from_utf8(m.iter().find(|(n, _)| n == FORM_HTML).unwrap().1.clone()).unwrap();
     assert!(html.contains(&p.code), "the HTML form shows {}", p.code);
     let docx = members(&m.iter().find(|(n, _)| n == FORM_DOCX).unwrap().1);
-    let doc = text_of(&docx, "word/document.xml");
-    assert!(doc.contains(&p.code), "the docx shows {}", p.code);
+    // In the page header, printed in the top margin.
+    let header = text_of(&docx, "word/header1.xml");
+    assert!(header.contains(&p.code), "the docx shows {}", p.code);
     assert!(
         docx.iter()
             .any(|(n, b)| n.ends_with(".png") && b.starts_with(b"\x89PNG")),

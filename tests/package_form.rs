@@ -327,23 +327,7 @@ fn the_signature_line_stays_blank_and_the_typed_name_goes_small_below_it() {
         "\u{2068}（法定代表人：王建国）\u{2069}",
         "the typed name small, below the line"
     );
-    assert_eq!(paras[at + 2], BLANK_DATE);
-    // The note's line comes out of the space above the date: the cell keeps the height the
-    // one-page layout gave it (room for the seal right of 承诺单位（盖章）, down to the date).
-    let spacing = |text: &str| -> (u32, u32) {
-        let end = xml.find(text).unwrap();
-        let p = &xml[xml[..end].rfind("<w:p>").unwrap()..end];
-        let num = |attr: &str| {
-            p.split(attr)
-                .nth(1)
-                .map_or(0, |r| r[1..].split('"').next().unwrap().parse().unwrap())
-        };
-        (num("w:before="), num("w:line="))
-    };
-    let (sign_before, _) = spacing("承诺单位（盖章）");
-    let (note_before, note_line) = spacing("（法定代表人：王建国）");
-    let (date_before, _) = spacing(BLANK_DATE);
-    assert_eq!(note_before + note_line + date_before, sign_before);
+    assert_eq!(paras[at + 2], format!("\t{BLANK_DATE}"));
     let html = form_html(&form);
     assert!(html.contains("<span>法定代表人（签字）：</span>"));
     assert!(html.contains("<p class=\"signer-note\"><bdi>（法定代表人：王建国）</bdi></p>"));
@@ -442,7 +426,12 @@ fn docx_members_come_in_package_order() {
     let png = v.qr_png.clone();
     let verified = filled_form(&def, &realistic(&def), "w1", Some(v));
     let mut with_qr = base.map(String::from).to_vec();
-    with_qr.push("word/media/qr.png".into());
+    // The 核验码 and QR are in the page header, printed in the top margin.
+    with_qr.extend([
+        "word/header1.xml".into(),
+        "word/_rels/header1.xml.rels".into(),
+        "word/media/qr.png".into(),
+    ]);
     assert_eq!(names(&verified), with_qr);
     assert_eq!(form_docx_members(&verified).last().unwrap().1, png);
     assert!(png.starts_with(b"\x89PNG"));
@@ -576,21 +565,43 @@ fn docx_is_one_a4_table_with_merged_cells_and_the_qr() {
     // 作品名称, 联系地址, 联系电话, 内容简介, 诚信承诺 span the three value columns.
     assert_eq!(xml.matches("<w:gridSpan w:val=\"3\"/>").count(), 5);
     assert!(xml.contains("<w:cantSplit/>"));
-    assert!(xml.contains("r:embed=\"rIdQr\""));
+    // The 核验码 and QR: in the page header, in the top margin, not in the body.
+    assert!(!xml.contains("r:embed") && !xml.contains("核验码"));
+    assert!(xml.contains("<w:sectPr><w:headerReference w:type=\"default\" r:id=\"rIdHdr\"/>"));
+    // 22 / 25 / 20 / 27 mm, as the .html's @page; the header 4 mm from the top edge.
+    assert!(xml.contains(
+        "<w:pgMar w:top=\"1247\" w:right=\"1417\" w:bottom=\"1134\" w:left=\"1531\" w:header=\"227\""
+    ));
+    let header = member(&members, "word/header1.xml");
+    assert_eq!(paragraphs(header), ["核验码：K7QF-3M2X-9PDA"]);
+    assert!(header.contains("r:embed=\"rIdQr\""));
+    // A 17 mm QR floating 4 mm below the page's top edge, at the right: it ends at 21 mm,
+    // inside the 22 mm margin, so the body does not move.
+    assert!(
+        header.contains("<wp:positionV relativeFrom=\"page\"><wp:posOffset>144000</wp:posOffset>")
+    );
+    assert!(header.contains("<wp:extent cx=\"612000\" cy=\"612000\"/>"));
+    assert!(header.contains("<wp:align>right</wp:align>"));
+    let rels = member(&members, "word/_rels/header1.xml.rels");
+    assert!(rels.contains("Id=\"rIdQr\"") && rels.contains("Target=\"media/qr.png\""));
+    assert!(member(&members, "word/_rels/document.xml.rels").contains("Target=\"header1.xml\""));
+    assert!(member(&members, "[Content_Types].xml").contains("/word/header1.xml"));
     let paras = paragraphs(xml);
-    assert!(paras.iter().any(|p| p.contains("核验码：K7QF-3M2X-9PDA")));
-    assert!(paras.iter().any(|p| p == BLANK_DATE));
+    assert_eq!(
+        paras[0], "附件3",
+        "the attachment label alone, at the top left"
+    );
+    assert!(paras.iter().any(|p| p == &format!("\t{BLANK_DATE}")));
     assert!(paras
         .iter()
         .any(|p| p == "法定代表人（签字）：\t承诺单位（盖章）"));
-    let rels = member(&members, "word/_rels/document.xml.rels");
-    assert!(rels.contains("Id=\"rIdQr\"") && rels.contains("Target=\"media/qr.png\""));
     let types = member(&members, "[Content_Types].xml");
     assert!(types.contains("Extension=\"png\""));
     // Without verification there is no image and no dangling relationship.
     let plain = form_docx_members(&filled_form(&def, &realistic(&def), "w1", None));
     assert!(!member(&plain, "word/document.xml").contains("r:embed"));
-    assert!(!member(&plain, "word/_rels/document.xml.rels").contains("image"));
+    assert!(!member(&plain, "word/document.xml").contains("headerReference"));
+    assert!(!member(&plain, "word/_rels/document.xml.rels").contains("header"));
 }
 
 #[test]
@@ -619,7 +630,8 @@ fn a_long_summary_is_set_smaller_to_keep_one_page() {
         before[sz + 13..sz + 15].to_string()
     };
     assert_eq!(summary_size(&short), "24", "小四 when there is room");
-    assert_eq!(summary_size(&long), "21", "五号 when the page is full");
+    // Eighteen lines of summary beside long values: 小五, so the seal keeps its room.
+    assert_eq!(summary_size(&long), "18", "smaller when the page is full");
     assert!(form_html(&short).contains("td.summary { height: 80.0mm; font-size: 12pt;"));
     assert!(form_html(&long).contains("font-size: 10.5pt"));
 }
@@ -655,5 +667,55 @@ fn docx_opens_as_a_zip() {
         let mut back = Vec::new();
         file.read_to_end(&mut back).unwrap();
         assert_eq!(&back, bytes);
+    }
+}
+
+/// `(before, line, after)` of the paragraph of document.xml holding `text`.
+fn spacing_of(xml: &str, text: &str) -> (u32, u32, u32) {
+    let end = xml.find(text).expect(text);
+    let p = &xml[xml[..end].rfind("<w:p>").unwrap()..end];
+    let num = |attr: &str| {
+        p.split(attr)
+            .nth(1)
+            .map_or(0, |r| r[1..].split('"').next().unwrap().parse().unwrap())
+    };
+    (num("w:before="), num("w:line="), num("w:after="))
+}
+
+#[test]
+fn the_seal_has_a_45_mm_room_right_of_the_signature_and_over_the_date() {
+    use baosong::core::package::form_docx::{SEAL, SEAL_CENTRE, SEAL_ROOM};
+    let def = builtin();
+    let long = workspace(
+        &def,
+        &[
+            ("summary", &"作品讲述科研团队十年攻关的故事。\n".repeat(18)),
+            ("unit_name", &"重庆市两江新区科学城".repeat(6)),
+        ],
+    );
+    for form in [verified_form(&def), filled_form(&def, &long, "w1", None)] {
+        let members = form_docx_members(&form);
+        let xml = member(&members, "word/document.xml");
+        // From the pledge's last line to the cell's foot: the signature line, the note and
+        // the date, in exact spacing (so the room cannot shrink), 45 mm and 2 mm clear.
+        let (sign_before, sign_line, _) = spacing_of(xml, "承诺单位（盖章）");
+        // The note's paragraph (empty without a typed name) follows the signature line.
+        let after_sign = &xml[xml.find("承诺单位（盖章）").unwrap()..];
+        let note = &after_sign[after_sign.find("<w:p>").unwrap()..];
+        let (_, note_line, _) = spacing_of(note, "</w:p>");
+        let (date_before, date_line, date_after) = spacing_of(xml, BLANK_DATE);
+        assert_eq!(
+            sign_before + sign_line + note_line + date_before + date_line + date_after,
+            SEAL_ROOM
+        );
+        assert!(SEAL_ROOM >= SEAL + 113 && SEAL == 2552, "45 mm and 2 mm");
+        // 承诺单位（盖章） and the date are centred on the seal's column at the cell's right;
+        // the signature's label (10 characters at most 小四) ends left of the seal.
+        let tab = format!("<w:tab w:val=\"center\" w:pos=\"{SEAL_CENTRE}\"/>");
+        assert_eq!(xml.matches(&tab).count(), 2);
+        let cell_text_w = 8958 - 1971 - 2 * 108;
+        assert_eq!(SEAL_CENTRE + SEAL / 2, cell_text_w);
+        assert!(10 * 240 + 1000 < SEAL_CENTRE - SEAL / 2, "the hand's room");
+        assert!(8 * 240 <= SEAL, "承诺单位（盖章） within the seal");
     }
 }

@@ -5,10 +5,10 @@
 //! package or the office is isolated (FSI … PDI) so an RTL mark cannot reorder the line.
 
 use super::recommendation_form::{Column, RecommendationForm};
-use crate::core::package::form_docx::{MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP};
 use crate::core::package::wordml::{
-    body, cell, core_props, document_end, document_start, docx_members, face, isolate, para, row,
-    run, table_start, title_para, HEITI, PAGE_W, SAN_HAO, SI_HAO, XIAO_SI,
+    attachment_para, body, cell, core_props, document_end, document_start, docx_members, face,
+    isolate, para, row, run, table_start, title_para, HEITI, MARGIN_LEFT, MARGIN_RIGHT, PAGE_W,
+    SI_HAO, XIAO_SI,
 };
 use crate::core::package::zip_write::{zip_bytes, ZipWriteError};
 
@@ -66,10 +66,7 @@ fn text_para(jc: &str, runs: &str) -> String {
 
 fn document(form: &RecommendationForm) -> String {
     let mut d = document_start();
-    d.push_str(&para(
-        "<w:spacing w:after=\"0\"/>",
-        &run(face(HEITI, SAN_HAO), &form.attachment),
-    ));
+    d.push_str(&attachment_para(&form.attachment));
     d.push_str(&title_para(&form.title));
     let mut recommender = run(body(SI_HAO), &format!("{}：", form.recommender_label));
     if !form.recommender.is_empty() {
@@ -147,9 +144,6 @@ fn document(form: &RecommendationForm) -> String {
         "<w:spacing w:before=\"120\"/><w:jc w:val=\"left\"/>",
         &run(body(XIAO_SI), &form.note),
     ));
-    document_end(
-        &mut d,
-        [MARGIN_TOP, MARGIN_RIGHT, MARGIN_BOTTOM, MARGIN_LEFT],
-    );
+    document_end(&mut d, false);
     d
 }

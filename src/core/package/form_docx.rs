@@ -13,20 +13,12 @@
 use super::form::{estimated_lines, FilledForm, FormRow, PledgePart};
 use super::markup::escape_xml as esc;
 use super::wordml::{
-    body, cell, core_props, document_end, document_start, docx_members, face, isolate, para,
-    rfonts, row, run, run_with, table_start, title_para, Image, CELL_PAD, FANGSONG, HEITI, LATIN,
-    PAGE_H, PAGE_W, SAN_HAO, SI_HAO, TITLE_LINE, TITLE_SIZE, WU_HAO, XIAO_SI, XIAO_WU,
+    attachment_para, body, cell, core_props, document_end, document_start, docx_members,
+    header_xml, isolate, para, rfonts, row, run, run_with, table_start, title_para, Header, Image,
+    CELL_PAD, FANGSONG, LATIN, MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, PAGE_H,
+    PAGE_W, SI_HAO, TITLE_LINE, TITLE_SIZE, WU_HAO, XIAO_SI, XIAO_WU,
 };
 
-/// Page margins (twips): 22 / 25 / 20 / 27 mm. GB/T 9704's 37 mm top margin would leave no
-/// room for a 300-character summary on one page, so the attachment uses narrower ones.
-pub(crate) const MARGIN_TOP: u32 = 1247;
-/// Right margin, 25 mm.
-pub(crate) const MARGIN_RIGHT: u32 = 1417;
-/// Bottom margin, 20 mm.
-pub(crate) const MARGIN_BOTTOM: u32 = 1134;
-/// Left margin, 27 mm.
-pub(crate) const MARGIN_LEFT: u32 = 1531;
 /// The text width between the margins.
 const TEXT_W: u32 = PAGE_W - MARGIN_LEFT - MARGIN_RIGHT;
 /// The table's four columns, as in the print view: label 22 %, value, label 15 %, value.
@@ -36,8 +28,6 @@ const ROW_H: u32 = 624;
 /// Minimum height of the summary row (80 mm).
 const SUMMARY_H: u32 = 4536;
 
-/// The attachment label, 三号.
-const SZ_ATTACHMENT: u32 = SAN_HAO;
 /// Title, 小二.
 const SZ_TITLE: u32 = TITLE_SIZE;
 /// The unit line, 四号.
@@ -52,28 +42,47 @@ const SZ_CODE: u32 = XIAO_WU;
 const LINE_BODY: u32 = 360;
 /// Line pitch of a long summary.
 const LINE_SMALL: u32 = 315;
+/// Line pitch of the longest summary, at 小五.
+const LINE_TINY: u32 = 270;
 /// Line pitch of the pledge.
 const LINE_PLEDGE: u32 = 400;
 /// Line pitch of the title (28 pt).
 const LINE_TITLE: u32 = TITLE_LINE;
 /// Line pitch of the unit line (20 pt).
 const LINE_UNIT: u32 = 400;
-/// Space above the signature line and above the date: room for a hand signature and stamp.
-const INK_GAP: u32 = 560;
-/// Line pitch of the small note naming the typed 法定代表人 (taken from the space above the
-/// date, so the pledge cell keeps its height and the form its one page).
+/// Line pitch of the small note naming the typed 法定代表人, below the signature line.
 const LINE_NOTE: u32 = 300;
-/// The pledge cell beyond its text, signature and date lines: spacing and padding.
-const PLEDGE_FIXED: u32 = 120 + 120 + 60;
-/// Height of the attachment line: 三号 text alone, or beside the 18 mm QR.
+/// Space above the pledge's text.
+const PLEDGE_BEFORE: u32 = 120;
+/// Diameter of the round seal the unit stamps: 45 mm (the usual 公章 is 40–45 mm).
+pub const SEAL: u32 = 2552;
+/// The seal's room below the pledge text: a 45 mm square, plus 2 mm clear of the text. It
+/// holds the signature line, the note and the date and nothing else; the seal's column, at
+/// the cell's right, holds only 承诺单位（盖章） and the date, which a seal covers as real
+/// seals do, while 法定代表人（签字） and the hand's room stay left of it.
+pub const SEAL_ROOM: u32 = SEAL + 118;
+/// Space above the signature line, inside the seal's room.
+const SIGN_BEFORE: u32 = 200;
+/// Space below the date, down to the cell's bottom border.
+const DATE_AFTER: u32 = 200;
+/// Centre of the seal's column, from the start of the pledge cell's text: the seal touches
+/// the cell's right text edge.
+pub const SEAL_CENTRE: u32 = SPAN_W - 2 * CELL_PAD - SEAL / 2;
+/// Height of the attachment line (三号); the 核验码 and QR are in the page header, in the
+/// top margin.
 const HEAD_H: u32 = 460;
-/// Height of the attachment line with the QR.
-const HEAD_QR_H: u32 = 1150;
 /// Page height kept free, for the differences between Word's and LibreOffice's layout.
 const SLACK: u32 = 400;
 
-/// Side of the printed QR: 18 mm in EMU.
-const QR_EMU: u32 = 18 * 36_000;
+/// Side of the printed QR: 17 mm in EMU, so that 4 mm from the page's top edge it ends
+/// inside the 22 mm top margin.
+const QR_EMU: u32 = 17 * 36_000;
+/// The QR's distance from the page's top edge, 4 mm in EMU (the header's distance too).
+const QR_TOP: u32 = 4 * 36_000;
+/// Space above the 核验码 in the header, so it stands at the QR's foot (12.3 mm).
+const CODE_BEFORE: u32 = 700;
+/// The 核验码's right indent: the QR and 2 mm.
+const CODE_RIGHT: u32 = 1077;
 
 /// The relationship id of the QR image in `word/_rels/document.xml.rels`.
 const QR_REL: &str = "rIdQr";
@@ -92,11 +101,26 @@ pub fn form_docx_members(form: &FilledForm) -> Vec<(String, Vec<u8>)> {
             work_title,
             &form.unit_name,
         ),
-        form.verification.as_ref().map(|v| Image {
-            rel_id: QR_REL,
-            target: "media/qr.png",
-            png: v.qr_png.clone(),
+        form.verification.as_ref().map(|v| Header {
+            xml: header_xml(&verification_para(&v.code)),
+            image: Image {
+                rel_id: QR_REL,
+                target: "media/qr.png",
+                png: v.qr_png.clone(),
+            },
         }),
+    )
+}
+
+/// The page header's one paragraph: the QR floats at the top right of the page, 4 mm from
+/// its edge ([`QR_TOP`]); the 核验码 stands left of it, at its foot. Both stay inside the top
+/// margin: the header is shorter than the margin, so the body does not move.
+fn verification_para(code: &str) -> String {
+    let mut runs = run_with(body(SZ_CODE), &qr_drawing(code));
+    runs.push_str(&run(body(SZ_CODE), &format!("核验码：{code}")));
+    para(
+        &format!("<w:spacing w:before=\"{CODE_BEFORE}\" w:after=\"0\" w:line=\"240\" w:lineRule=\"auto\"/><w:ind w:right=\"{CODE_RIGHT}\"/><w:jc w:val=\"right\"/>"),
+        &runs,
     )
 }
 
@@ -170,39 +194,42 @@ fn value_lines(value: &str, width: u32) -> usize {
     estimated_lines(value, per_line(width, SZ_BODY))
 }
 
-/// How tightly the summary and the pledge are set: font size and line pitch of each, and the
-/// room left for signature and stamp. [`layout`] takes the first that fits the page.
+/// How tightly the summary and the pledge are set: font size and line pitch of each (the
+/// seal's room never shrinks). [`layout`] takes the first that fits the page.
 #[derive(Debug, Clone, Copy)]
 struct Density {
     /// Summary font size (half-points) and line pitch (twips).
     summary: (u32, u32),
     /// Pledge font size and line pitch.
     pledge: (u32, u32),
-    /// Space above the signature line and above the date.
-    ink_gap: u32,
 }
 
-/// From the form as designed (小四 summary) to the tightest (五号 throughout, less ink room).
-const DENSITIES: [Density; 4] = [
+/// From the form as designed (小四 summary) to the tightest (五号 pledge, 小五 summary: only a
+/// form with every field at its maximum needs it, to keep the seal's room on one page).
+const DENSITIES: [Density; 6] = [
     Density {
         summary: (SZ_BODY, LINE_BODY),
         pledge: (SZ_BODY, LINE_PLEDGE),
-        ink_gap: INK_GAP,
     },
     Density {
         summary: (SZ_SMALL, LINE_SMALL),
         pledge: (SZ_BODY, LINE_PLEDGE),
-        ink_gap: INK_GAP,
     },
     Density {
         summary: (SZ_SMALL, LINE_SMALL),
         pledge: (SZ_BODY, LINE_BODY),
-        ink_gap: 400,
     },
     Density {
         summary: (SZ_SMALL, LINE_SMALL),
         pledge: (SZ_SMALL, LINE_SMALL),
-        ink_gap: 340,
+    },
+    Density {
+        summary: (SZ_CODE, LINE_TINY),
+        pledge: (SZ_SMALL, LINE_SMALL),
+    },
+    Density {
+        summary: (SZ_CODE, LINE_TINY),
+        pledge: (SZ_CODE, LINE_TINY),
     },
 ];
 
@@ -220,11 +247,7 @@ struct Layout {
 }
 
 fn layout(form: &FilledForm) -> Layout {
-    let head = if form.verification.is_some() {
-        HEAD_QR_H
-    } else {
-        HEAD_H
-    };
+    let head = HEAD_H;
     let title =
         estimated_lines(&form.title, (TEXT_W / (SZ_TITLE * 10)) as usize) as u32 * LINE_TITLE + 320;
     let unit_text = if form.unit_name.trim().is_empty() {
@@ -264,7 +287,7 @@ fn layout(form: &FilledForm) -> Layout {
         estimated_lines(text, per_line(SPAN_W, size)) as u32 * line
     };
     let fits = |d: &Density| {
-        let pledge = lines(&pledge_text, d.pledge) + PLEDGE_FIXED + 2 * (d.ink_gap + d.pledge.1);
+        let pledge = PLEDGE_BEFORE + lines(&pledge_text, d.pledge) + SEAL_ROOM;
         let summary = lines(form.summary(), d.summary) + 180;
         (pledge, summary, fixed + pledge + summary <= page)
     };
@@ -290,18 +313,8 @@ fn layout(form: &FilledForm) -> Layout {
 fn document(form: &FilledForm) -> String {
     let mut d = document_start();
 
-    // 附件3 at the left; the 核验码 and its QR at the right end of the same line.
-    let hei = face(HEITI, SZ_ATTACHMENT);
-    let mut head = run(hei, &form.attachment);
-    let mut head_ppr = String::from("<w:spacing w:after=\"0\"/>");
-    if let Some(v) = &form.verification {
-        head_ppr =
-            format!("<w:tabs><w:tab w:val=\"right\" w:pos=\"{TEXT_W}\"/></w:tabs>{head_ppr}");
-        head.push_str(&run_with(hei, "<w:tab/>"));
-        head.push_str(&run(body(SZ_CODE), &format!("核验码：{} ", v.code)));
-        head.push_str(&run_with(body(SZ_CODE), &qr_drawing(&v.code)));
-    }
-    d.push_str(&para(&head_ppr, &head));
+    // 附件3 at the top left; the 核验码 and its QR are in the page header, in the top margin.
+    d.push_str(&attachment_para(&form.attachment));
 
     d.push_str(&title_para(&form.title));
 
@@ -326,10 +339,7 @@ fn document(form: &FilledForm) -> String {
         ),
         "",
     ));
-    document_end(
-        &mut d,
-        [MARGIN_TOP, MARGIN_RIGHT, MARGIN_BOTTOM, MARGIN_LEFT],
-    );
+    document_end(&mut d, form.verification.is_some());
     d
 }
 
@@ -385,10 +395,12 @@ fn table(form: &FilledForm, layout: &Layout) -> String {
     t
 }
 
-/// The pledge cell: the pledge, then signature and stamp, then the date, with room for ink.
+/// The pledge cell: the pledge, then the seal's room ([`SEAL_ROOM`]): the signature line
+/// (法定代表人（签字）： at the left, free for the hand; 承诺单位（盖章） centred on the seal's
+/// column at the right), the typed name small below it, and the date at the room's foot,
+/// centred on the seal's column too, where the stamp covers it.
 fn pledge(form: &FilledForm, density: Density) -> String {
     let (size, line) = density.pledge;
-    let gap = density.ink_gap;
     let text: String = form
         .pledge_parts
         .iter()
@@ -400,17 +412,17 @@ fn pledge(form: &FilledForm, density: Density) -> String {
     let indent = 2 * size * 10;
     let mut out = para(
         &format!(
-            "<w:spacing w:before=\"120\" w:line=\"{line}\" w:lineRule=\"exact\"/><w:ind w:firstLineChars=\"200\" w:firstLine=\"{indent}\"/><w:jc w:val=\"both\"/>"
+            "<w:spacing w:before=\"{PLEDGE_BEFORE}\" w:line=\"{line}\" w:lineRule=\"exact\"/><w:ind w:firstLineChars=\"200\" w:firstLine=\"{indent}\"/><w:jc w:val=\"both\"/>"
         ),
         &text,
     );
-    // The signature line stays free for the hand: the label only, then the stamp label.
+    let tab = format!("<w:tabs><w:tab w:val=\"center\" w:pos=\"{SEAL_CENTRE}\"/></w:tabs>");
     let mut sign = run(body(size), &format!("{}：", form.signature_label));
     sign.push_str(&run_with(body(size), "<w:tab/>"));
     sign.push_str(&run(body(size), &form.stamp_label));
     out.push_str(&para(
         &format!(
-            "<w:tabs><w:tab w:val=\"left\" w:pos=\"4200\"/></w:tabs><w:spacing w:before=\"{gap}\" w:line=\"{line}\" w:lineRule=\"exact\"/><w:jc w:val=\"left\"/>"
+            "{tab}<w:spacing w:before=\"{SIGN_BEFORE}\" w:line=\"{line}\" w:lineRule=\"exact\"/><w:jc w:val=\"left\"/>"
         ),
         &sign,
     ));
@@ -423,21 +435,27 @@ fn pledge(form: &FilledForm, density: Density) -> String {
             .map(|n| run(body(SZ_CODE), &isolate(n)))
             .unwrap_or_default(),
     ));
-    let before = gap - LINE_NOTE;
+    let before = SEAL_ROOM - SIGN_BEFORE - line - LINE_NOTE - line - DATE_AFTER;
+    let mut date = run_with(body(size), "<w:tab/>");
+    date.push_str(&run(body(size), &form.date_line()));
     out.push_str(&para(
         &format!(
-            "<w:spacing w:before=\"{before}\" w:after=\"120\" w:line=\"{line}\" w:lineRule=\"exact\"/><w:ind w:right=\"480\"/><w:jc w:val=\"right\"/>"
+            "{tab}<w:spacing w:before=\"{before}\" w:after=\"{DATE_AFTER}\" w:line=\"{line}\" w:lineRule=\"exact\"/><w:jc w:val=\"left\"/>"
         ),
-        &run(body(size), &form.date_line()),
+        &date,
     ));
     out
 }
 
-/// The QR as an inline DrawingML picture of `word/media/qr.png`, 18 mm square.
+/// The QR as a floating DrawingML picture of `word/media/qr.png`, 17 mm square, at the right
+/// edge of the text and [`QR_TOP`] below the page's top edge; it takes no line of its own.
 fn qr_drawing(code: &str) -> String {
     format!(
-        "<w:drawing><wp:inline distT=\"0\" distB=\"0\" distL=\"0\" distR=\"0\">\
-<wp:extent cx=\"{QR_EMU}\" cy=\"{QR_EMU}\"/><wp:effectExtent l=\"0\" t=\"0\" r=\"0\" b=\"0\"/>\
+        "<w:drawing><wp:anchor distT=\"0\" distB=\"0\" distL=\"0\" distR=\"0\" simplePos=\"0\" \
+relativeHeight=\"1\" behindDoc=\"0\" locked=\"1\" layoutInCell=\"1\" allowOverlap=\"1\">\
+<wp:simplePos x=\"0\" y=\"0\"/><wp:positionH relativeFrom=\"margin\"><wp:align>right</wp:align></wp:positionH>\
+<wp:positionV relativeFrom=\"page\"><wp:posOffset>{QR_TOP}</wp:posOffset></wp:positionV>\
+<wp:extent cx=\"{QR_EMU}\" cy=\"{QR_EMU}\"/><wp:effectExtent l=\"0\" t=\"0\" r=\"0\" b=\"0\"/><wp:wrapNone/>\
 <wp:docPr id=\"1\" name=\"核验码二维码\" descr=\"核验码 {}\"/>\
 <wp:cNvGraphicFramePr><a:graphicFrameLocks noChangeAspect=\"1\"/></wp:cNvGraphicFramePr>\
 <a:graphic><a:graphicData uri=\"http://schemas.openxmlformats.org/drawingml/2006/picture\">\
@@ -445,7 +463,7 @@ fn qr_drawing(code: &str) -> String {
 <pic:blipFill><a:blip r:embed=\"{QR_REL}\"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill>\
 <pic:spPr><a:xfrm><a:off x=\"0\" y=\"0\"/><a:ext cx=\"{QR_EMU}\" cy=\"{QR_EMU}\"/></a:xfrm>\
 <a:prstGeom prst=\"rect\"><a:avLst/></a:prstGeom></pic:spPr></pic:pic>\
-</a:graphicData></a:graphic></wp:inline></w:drawing>",
+</a:graphicData></a:graphic></wp:anchor></w:drawing>",
         esc(code)
     )
 }

@@ -56,15 +56,26 @@ pub(crate) struct Image<'a> {
     pub png: Vec<u8>,
 }
 
+/// The page header (`word/header1.xml`), printed in the top margin, with the image it shows.
+pub(crate) struct Header<'a> {
+    /// The header part, from [`header_xml`].
+    pub xml: String,
+    /// Its picture (the 附件3 QR), related from the header part.
+    pub image: Image<'a>,
+}
+
+/// The relationship id of the page header in `word/_rels/document.xml.rels`.
+pub(crate) const HEADER_REL: &str = "rIdHdr";
+
 /// The .docx package members in order, `(path, bytes)`: the document, its properties and the
-/// shared parts, then the image when there is one.
+/// shared parts, then the page header and its image when there is one.
 pub(crate) fn docx_members(
     document: String,
     core_props: String,
-    image: Option<Image<'_>>,
+    header: Option<Header<'_>>,
 ) -> Vec<(String, Vec<u8>)> {
     let mut members = vec![
-        ("[Content_Types].xml", content_types(image.is_some())),
+        ("[Content_Types].xml", content_types(header.is_some())),
         ("_rels/.rels", ROOT_RELS.to_string()),
         ("word/document.xml", document),
         ("word/styles.xml", styles()),
@@ -72,7 +83,7 @@ pub(crate) fn docx_members(
         ("word/fontTable.xml", FONT_TABLE.to_string()),
         (
             "word/_rels/document.xml.rels",
-            document_rels(image.as_ref()),
+            document_rels(header.is_some()),
         ),
         ("docProps/core.xml", core_props),
         ("docProps/app.xml", APP_PROPS.to_string()),
@@ -80,15 +91,25 @@ pub(crate) fn docx_members(
     .into_iter()
     .map(|(path, xml)| (path.to_string(), xml.into_bytes()))
     .collect::<Vec<_>>();
-    if let Some(image) = image {
+    if let Some(Header { xml, image }) = header {
+        members.push(("word/header1.xml".to_string(), xml.into_bytes()));
+        members.push((
+            "word/_rels/header1.xml.rels".to_string(),
+            image_rels(&image).into_bytes(),
+        ));
         members.push((format!("word/{}", image.target), image.png));
     }
     members
 }
 
-fn content_types(png: bool) -> String {
-    let png = if png {
+fn content_types(header: bool) -> String {
+    let png = if header {
         "<Default Extension=\"png\" ContentType=\"image/png\"/>"
+    } else {
+        ""
+    };
+    let header = if header {
+        "<Override PartName=\"/word/header1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml\"/>"
     } else {
         ""
     };
@@ -99,7 +120,7 @@ fn content_types(png: bool) -> String {
 <Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/>\
 <Override PartName=\"/word/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml\"/>\
 <Override PartName=\"/word/settings.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml\"/>\
-<Override PartName=\"/word/fontTable.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.fontTable+xml\"/>\
+<Override PartName=\"/word/fontTable.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.fontTable+xml\"/>{header}\
 <Override PartName=\"/docProps/core.xml\" ContentType=\"application/vnd.openxmlformats-package.core-properties+xml\"/>\
 <Override PartName=\"/docProps/app.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.extended-properties+xml\"/>\
 </Types>"
@@ -113,13 +134,21 @@ const ROOT_RELS: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"y
 <Relationship Id=\"rId3\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties\" Target=\"docProps/app.xml\"/>\
 </Relationships>";
 
-fn document_rels(image: Option<&Image<'_>>) -> String {
-    let image = image.map_or_else(String::new, |i| {
-        format!(
-            "<Relationship Id=\"{}\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/image\" Target=\"{}\"/>",
-            i.rel_id, i.target
-        )
-    });
+fn image_rels(image: &Image<'_>) -> String {
+    format!(
+        "{XML_DECL}<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">\
+<Relationship Id=\"{}\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/image\" Target=\"{}\"/>\
+</Relationships>",
+        image.rel_id, image.target
+    )
+}
+
+fn document_rels(header: bool) -> String {
+    let image = if header {
+        format!("<Relationship Id=\"{HEADER_REL}\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/header\" Target=\"header1.xml\"/>")
+    } else {
+        String::new()
+    };
     format!(
         "{XML_DECL}<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">\
 <Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles\" Target=\"styles.xml\"/>\
@@ -376,15 +405,55 @@ xmlns:pic=\"http://schemas.openxmlformats.org/drawingml/2006/picture\"><w:body>"
     d
 }
 
-/// Closes the document: an A4 portrait section with `margins` (top, right, bottom, left, in
-/// twips).
-pub(crate) fn document_end(d: &mut String, margins: [u32; 4]) {
-    let [top, right, bottom, left] = margins;
+/// Page margins of every printed form (twips), the .html's `@page` in millimetres too: 22 /
+/// 25 / 20 / 27 mm. GB/T 9704's 37 mm top margin would leave no room for a 300-character
+/// summary and the seal on one page, so the attachments use narrower ones.
+pub(crate) const MARGIN_TOP: u32 = 1247;
+/// Right margin, 25 mm.
+pub(crate) const MARGIN_RIGHT: u32 = 1417;
+/// Bottom margin, 20 mm.
+pub(crate) const MARGIN_BOTTOM: u32 = 1134;
+/// Left margin, 27 mm.
+pub(crate) const MARGIN_LEFT: u32 = 1531;
+/// The margins in millimetres (top, right, bottom, left), for the .html and the print view.
+pub const MARGINS_MM: [u32; 4] = [22, 25, 20, 27];
+/// Distance of the page header from the top edge (4 mm): the header (the QR) stays inside
+/// the top margin.
+pub(crate) const HEADER_TOP: u32 = 227;
+
+/// Closes the document: an A4 portrait section with the forms' margins, and the page header
+/// when the document has one.
+pub(crate) fn document_end(d: &mut String, header: bool) {
+    let header = if header {
+        format!("<w:headerReference w:type=\"default\" r:id=\"{HEADER_REL}\"/>")
+    } else {
+        String::new()
+    };
     d.push_str(&format!(
-        "<w:sectPr><w:pgSz w:w=\"{PAGE_W}\" w:h=\"{PAGE_H}\"/>\
-<w:pgMar w:top=\"{top}\" w:right=\"{right}\" w:bottom=\"{bottom}\" w:left=\"{left}\" w:header=\"851\" w:footer=\"992\" w:gutter=\"0\"/>\
+        "<w:sectPr>{header}<w:pgSz w:w=\"{PAGE_W}\" w:h=\"{PAGE_H}\"/>\
+<w:pgMar w:top=\"{MARGIN_TOP}\" w:right=\"{MARGIN_RIGHT}\" w:bottom=\"{MARGIN_BOTTOM}\" w:left=\"{MARGIN_LEFT}\" w:header=\"{HEADER_TOP}\" w:footer=\"567\" w:gutter=\"0\"/>\
 <w:cols w:space=\"425\"/></w:sectPr></w:body></w:document>"
     ));
+}
+
+/// A page header part holding `paragraphs`, with the namespaces of inline pictures.
+pub(crate) fn header_xml(paragraphs: &str) -> String {
+    format!(
+        "{XML_DECL}<w:hdr xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\" \
+xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\" \
+xmlns:wp=\"http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing\" \
+xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\" \
+xmlns:pic=\"http://schemas.openxmlformats.org/drawingml/2006/picture\">{paragraphs}</w:hdr>"
+    )
+}
+
+/// The attachment label (附件3, 附件2) at the top left: 黑体 三号, no space added between the
+/// Chinese and the digit, so it reads 附件3 as in the .html.
+pub(crate) fn attachment_para(label: &str) -> String {
+    para(
+        "<w:autoSpaceDE w:val=\"0\"/><w:autoSpaceDN w:val=\"0\"/><w:spacing w:before=\"0\" w:after=\"0\"/><w:jc w:val=\"left\"/>",
+        &run(face(HEITI, SAN_HAO), label),
+    )
 }
 
 /// The form's title: centred, 小标宋 at 小二 with an exact 28 pt line pitch.
