@@ -329,7 +329,11 @@ fn the_signature_line_stays_blank_and_the_typed_name_goes_small_below_it() {
     );
     assert_eq!(paras[at + 2], format!("\t{BLANK_DATE}"));
     let html = form_html(&form);
-    assert!(html.contains("<span>法定代表人（签字）：</span>"));
+    assert!(html.contains("<div class=\"seal-room\"><div class=\"sign\"><p class=\"sign-line\">法定代表人（签字）：</p>"));
+    assert!(html.contains(&format!("<div class=\"seal\"><p class=\"stamp\">承诺单位（盖章）</p><p class=\"sign-date\">{BLANK_DATE}</p></div>")));
+    assert!(html.contains(
+        ".seal-room { display: grid; grid-template-columns: minmax(0, 1fr) 45mm; height: 47mm; }"
+    ));
     assert!(html.contains("<p class=\"signer-note\"><bdi>（法定代表人：王建国）</bdi></p>"));
     // Without a name, or with a definition that wants none, no note at all.
     let mut quiet = builtin();
@@ -358,7 +362,18 @@ fn html_is_self_contained_without_script_or_urls() {
         assert!(html.contains("<meta charset=\"utf-8\">"));
         assert!(html
             .contains("content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\""));
-        assert!(html.contains("@page { size: A4 portrait; margin: 15mm 16mm; }"));
+        // The .docx's margins; the first page's top margin is the sheet's padding, where the
+        // 核验码 and QR sit (4 mm from the edge, as in the .docx's page header).
+        assert!(html.contains("@page { size: A4 portrait; margin: 22mm 25mm 20mm 27mm; }"));
+        assert!(html.contains("@page :first { margin-top: 0; }"));
+        assert!(html.contains(".verify { position: absolute; top: 4mm; right: 0;"));
+        assert!(html.contains("padding-top: 22mm;"));
+        assert!(html.contains("<header class=\"head\">"));
+        assert!(html.contains("<p class=\"attachment\">附件3</p></header>"));
+        // One title style: 小标宋-like faces at normal weight.
+        assert!(html.contains("font-family: \"方正小标宋简体\", \"FZXiaoBiaoSong-B05S\", \"华文中宋\", \"STZhongsong\", \"Songti SC\", serif; font-size: 18pt; font-weight: normal;"));
+        // Words break only where they must.
+        assert!(!html.contains("break-all") && !html.contains("overflow-wrap: anywhere"));
         assert!(html.contains("方正小标宋简体") && html.contains("\"FangSong\", \"仿宋\""));
         let lower = html.to_ascii_lowercase();
         assert!(!lower.contains("<script"), "no script");
@@ -632,8 +647,19 @@ fn a_long_summary_is_set_smaller_to_keep_one_page() {
     assert_eq!(summary_size(&short), "24", "小四 when there is room");
     // Eighteen lines of summary beside long values: 小五, so the seal keeps its room.
     assert_eq!(summary_size(&long), "18", "smaller when the page is full");
-    assert!(form_html(&short).contains("td.summary { height: 80.0mm; font-size: 12pt;"));
-    assert!(form_html(&long).contains("font-size: 10.5pt"));
+    let summary_css = |form: &FilledForm| {
+        let html = form_html(form);
+        let at = html.find("td.summary { height: ").unwrap();
+        html[at..at + html[at..].find('}').unwrap()].to_string()
+    };
+    assert!(
+        summary_css(&short).contains("font-size: 12pt;"),
+        "小四 when there is room"
+    );
+    assert!(
+        summary_css(&long).contains("font-size: 9pt;"),
+        "as the .docx when full"
+    );
 }
 
 #[test]
@@ -708,14 +734,31 @@ fn the_seal_has_a_45_mm_room_right_of_the_signature_and_over_the_date() {
             sign_before + sign_line + note_line + date_before + date_line + date_after,
             SEAL_ROOM
         );
-        assert!(SEAL_ROOM >= SEAL + 113 && SEAL == 2552, "45 mm and 2 mm");
+        const { assert!(SEAL_ROOM >= SEAL + 113 && SEAL == 2552, "45 mm and 2 mm") };
         // 承诺单位（盖章） and the date are centred on the seal's column at the cell's right;
         // the signature's label (10 characters at most 小四) ends left of the seal.
         let tab = format!("<w:tab w:val=\"center\" w:pos=\"{SEAL_CENTRE}\"/>");
         assert_eq!(xml.matches(&tab).count(), 2);
         let cell_text_w = 8958 - 1971 - 2 * 108;
         assert_eq!(SEAL_CENTRE + SEAL / 2, cell_text_w);
-        assert!(10 * 240 + 1000 < SEAL_CENTRE - SEAL / 2, "the hand's room");
-        assert!(8 * 240 <= SEAL, "承诺单位（盖章） within the seal");
+        const { assert!(10 * 240 + 1000 < SEAL_CENTRE - SEAL / 2, "the hand's room") };
+        const { assert!(8 * 240 <= SEAL, "承诺单位（盖章） within the seal") };
     }
+}
+
+#[test]
+fn an_email_breaks_only_at_its_at_sign_and_dots_in_html() {
+    let def = builtin();
+    let ws = workspace(
+        &def,
+        &[
+            ("email", "ouyang.xiaowen@cigit.example.cn"),
+            ("contact_name", "欧阳晓雯"),
+        ],
+    );
+    let html = form_html(&filled_form(&def, &ws, "w1", None));
+    assert!(html.contains("<bdi>ouyang<wbr>.xiaowen<wbr>@cigit<wbr>.example<wbr>.cn</bdi>"));
+    assert!(html.contains("<tr class=\"line pair\">"));
+    assert!(html.contains(".form-table tr.pair td { word-break: keep-all; }"));
+    assert!(html.contains("<td><bdi>欧阳晓雯</bdi></td>"));
 }

@@ -5,11 +5,8 @@
 //! the rest of the row.
 
 use super::recommendation_form::{Column, RecommendationForm};
-use crate::core::package::form_html::{page_start, sheet_css, HEI_FONTS, TITLE_FONTS};
+use crate::core::package::form_html::{page_start, sheet_css, HEI_FONTS, SHEET_MM, TITLE_FONTS};
 use crate::core::package::markup::escape_html as esc;
-
-/// Width of the sheet between the margins, as for 附件3.
-const SHEET_MM: f32 = 178.0;
 
 /// The whole HTML document of the filled 推荐表.
 pub fn recommendation_html(form: &RecommendationForm) -> String {
@@ -74,14 +71,15 @@ pub fn recommendation_html(form: &RecommendationForm) -> String {
 /// rows tall enough to write in, and the opinion cell with room for the stamp.
 fn css(form: &RecommendationForm) -> String {
     let mut css = sheet_css(SHEET_MM);
-    // Fewer works leave the opinion cell more room, so the page stays one A4 sheet.
-    let opinion_mm = 110.0 - 20.0 * form.rows.len().min(5) as f32;
+    // Fewer works leave the opinion cell more room, so the page stays one A4 sheet (the
+    // margins are the .docx's, 22 / 25 / 20 / 27 mm, 12 mm less height than 15 mm ones).
+    let opinion_mm = (98.0 - 20.0 * form.rows.len().min(5) as f32).max(12.0);
     css.push_str(&format!(
-        ".attachment {{ margin: 0; font-family: {HEI_FONTS}; font-size: 16pt; line-height: 1.2; }}
-.title {{ max-width: 160mm; margin: 4mm auto 6mm; text-align: center; font-family: {TITLE_FONTS}; font-size: 18pt; font-weight: normal; line-height: 1.45; }}
+        ".attachment {{ margin: 0; font-family: {HEI_FONTS}; font-size: 16pt; font-weight: normal; line-height: 1.2; }}
+.title {{ max-width: {SHEET_MM}mm; margin: 4mm auto 6mm; text-align: center; font-family: {TITLE_FONTS}; font-size: 18pt; font-weight: normal; line-height: 1.45; }}
 .recommender {{ margin: 0 0 3mm; font-size: 14pt; overflow-wrap: anywhere; }}
 .rec-table {{ width: 100%; border-collapse: collapse; table-layout: fixed; }}
-.rec-table th, .rec-table td {{ border: 0.75pt solid #000; padding: 1.5mm 2mm; vertical-align: middle; overflow-wrap: anywhere; word-break: break-word; }}
+.rec-table th, .rec-table td {{ border: 0.75pt solid #000; padding: 1.5mm 2mm; vertical-align: middle; overflow-wrap: break-word; word-break: normal; }}
 .rec-table th {{ height: 12mm; font-family: {HEI_FONTS}; font-weight: normal; text-align: center; }}
 .rec-table tr {{ break-inside: avoid; }}
 .rec-table tr.work {{ height: 20mm; }}

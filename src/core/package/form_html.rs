@@ -6,11 +6,13 @@
 
 use super::form::{estimated_lines, FilledForm, FormRow, PledgePart};
 use super::markup::escape_html as esc;
+use super::wordml::MARGINS_MM;
 use std::fmt::Write;
 
-/// Title font: 方正小标宋 as on official forms, then the nearest Song faces.
-pub(crate) const TITLE_FONTS: &str =
-    r#""FZXiaoBiaoSong-B05S", "方正小标宋简体", "STZhongsong", "SimSun", serif"#;
+/// Title font: 方正小标宋 as on official forms, then the nearest heavy Song faces; set at
+/// normal weight (小标宋 is heavy by design, never bold), as the .docx and the print view.
+pub const TITLE_FONTS: &str =
+    r#""方正小标宋简体", "FZXiaoBiaoSong-B05S", "华文中宋", "STZhongsong", "Songti SC", serif"#;
 /// Body font: 仿宋 as on official forms, then 宋体 and Noto Serif CJK.
 pub(crate) const BODY_FONTS: &str =
     r#""FangSong", "仿宋", "STFangsong", "SimSun", "宋体", "Noto Serif CJK SC", serif"#;
@@ -19,11 +21,15 @@ pub(crate) const HEI_FONTS: &str = r#""SimHei", "黑体", "STHeiti", "Noto Sans 
 
 /// Millimetres per point.
 const MM_PER_PT: f32 = 0.3528;
-/// Text height of the page: A4 less print.css's 15 mm margins, less some slack for the
-/// differences between browsers' layouts.
-const PAGE_MM: f32 = 297.0 - 30.0 - 6.0;
-/// Width of the sheet between the margins (210 mm less 2 × 16 mm).
-const SHEET_MM: f32 = 178.0;
+/// The .docx's page margins (top, right, bottom, left), in mm.
+const M: [u32; 4] = MARGINS_MM;
+/// Text height of the page: A4 less the margins, less some slack for the differences
+/// between browsers' layouts.
+const PAGE_MM: f32 = 297.0 - (M[0] + M[2]) as f32 - 6.0;
+/// Width of the sheet between the margins (158 mm, the .docx's text width).
+pub(crate) const SHEET_MM: f32 = 210.0 - (M[1] + M[3]) as f32;
+/// The seal's room below the pledge text, as in the .docx: 45 mm and 2 mm clear.
+const SEAL_ROOM_MM: f32 = 47.0;
 /// Column widths as in the print view: label 22 %, value, label 15 %, value.
 const LABEL_MM: f32 = SHEET_MM * 0.22;
 /// Second label column.
@@ -47,19 +53,21 @@ pub fn form_html(form: &FilledForm) -> String {
     );
     h.push_str("<main class=\"sheet\">\n");
 
+    // 附件3 at the top left; the 核验码 and its QR in the top margin at the right, as the
+    // .docx's page header has them.
     h.push_str("<header class=\"head\">");
+    if let Some(v) = &form.verification {
+        h.push_str(&format!(
+            "<div class=\"verify\"><p class=\"code\">核验码：<bdi>{}</bdi></p>\
+             <div class=\"qr\" role=\"img\" aria-label=\"核验码二维码\">{}</div></div>",
+            esc(&v.code),
+            inline_svg(&v.qr_svg)
+        ));
+    }
     h.push_str(&format!(
         "<p class=\"attachment\">{}</p>",
         esc(&form.attachment)
     ));
-    if let Some(v) = &form.verification {
-        h.push_str(&format!(
-            "<div class=\"verify\"><div class=\"qr\" role=\"img\" aria-label=\"核验码二维码\">{}</div>\
-             <p class=\"code\">核验码：<bdi>{}</bdi></p></div>",
-            inline_svg(&v.qr_svg),
-            esc(&v.code)
-        ));
-    }
     h.push_str("</header>\n");
     h.push_str(&format!("<h1 class=\"title\">{}</h1>\n", esc(&form.title)));
 
@@ -113,12 +121,12 @@ pub fn form_html(form: &FilledForm) -> String {
                 right_label,
                 right_value,
             } => h.push_str(&format!(
-                "<tr class=\"line\"><th scope=\"row\">{}</th><td><bdi>{}</bdi></td>\
+                "<tr class=\"line pair\"><th scope=\"row\">{}</th><td><bdi>{}</bdi></td>\
                  <th scope=\"row\">{}</th><td><bdi>{}</bdi></td></tr>\n",
                 esc(left_label),
-                esc(left_value),
+                breakable(left_value),
                 esc(right_label),
-                esc(right_value)
+                breakable(right_value)
             )),
         }
     }
@@ -141,9 +149,11 @@ pub fn form_html(form: &FilledForm) -> String {
         .as_deref()
         .map(|n| format!("<p class=\"signer-note\"><bdi>{}</bdi></p>", esc(n)))
         .unwrap_or_default();
+    // The seal's room: the signature at the left, 承诺单位（盖章） and the date on a 45 mm
+    // column at the right, where the seal covers them (as the .docx).
     h.push_str(&format!(
-        "</p>\n<div class=\"sign-line\"><span>{}：</span>\
-         <span class=\"stamp\">{}</span></div>{note}\n<p class=\"sign-date\">{}</p></td></tr>\n",
+        "</p>\n<div class=\"seal-room\"><div class=\"sign\"><p class=\"sign-line\">{}：</p>{note}</div>\
+         <div class=\"seal\"><p class=\"stamp\">{}</p><p class=\"sign-date\">{}</p></div></div></td></tr>\n",
         esc(&form.signature_label),
         esc(&form.stamp_label),
         esc(&form.date_line())
@@ -174,50 +184,76 @@ pub(crate) fn page_start(title: &str, css: &str) -> String {
 /// white, 仿宋 at 小四, a `.sheet` `sheet_mm` wide; on screen the sheet lies on a grey desk.
 pub(crate) fn sheet_css(sheet_mm: f32) -> String {
     format!(
-        "@page {{ size: A4 portrait; margin: 15mm 16mm; }}
+        "@page {{ size: A4 portrait; margin: {t}mm {r}mm {b}mm {l}mm; }}
+/* The first page's top margin is the sheet's own padding, so the 核验码 and QR can sit in it. */
+@page :first {{ margin-top: 0; }}
 * {{ box-sizing: border-box; }}
 html {{ background: #fff; color: #000; }}
 body {{ margin: 0; font-family: {BODY_FONTS}; font-size: 12pt; line-height: 1.5; }}
-.sheet {{ width: {sheet_mm}mm; margin: 0 auto; }}
+.sheet {{ position: relative; width: {sheet_mm}mm; margin: 0 auto; padding-top: {t}mm; }}
 @media screen {{
   html {{ background: #e8e8e8; }}
-  .sheet {{ width: 210mm; min-height: 297mm; margin: 8mm auto; padding: 15mm 16mm; background: #fff; box-shadow: 0 2px 12px rgba(0,0,0,.2); }}
+  .sheet {{ width: 210mm; min-height: 297mm; margin: 8mm auto; padding: {t}mm {r}mm {b}mm {l}mm; background: #fff; box-shadow: 0 2px 12px rgba(0,0,0,.2); }}
 }}
-"
+",
+        t = M[0],
+        r = M[1],
+        b = M[2],
+        l = M[3],
     )
 }
 
-/// Sizes of the summary and the pledge: (font size in pt, line height), the room for
-/// signature and stamp in mm. [`layout`] takes the first that fits the page.
+/// A value as HTML, with a break allowed before each `@` and `.` of an e-mail address, so
+/// a long address breaks there and never inside a word (`<wbr>` copies as nothing).
+fn breakable(value: &str) -> String {
+    if !value.contains('@') || value.chars().any(char::is_whitespace) {
+        return esc(value);
+    }
+    let mut out = String::with_capacity(value.len() + 32);
+    let mut buf = [0u8; 4];
+    for (i, c) in value.chars().enumerate() {
+        if i > 0 && (c == '@' || c == '.') {
+            out.push_str("<wbr>");
+        }
+        out.push_str(&esc(c.encode_utf8(&mut buf)));
+    }
+    out
+}
+
+/// Sizes of the summary and the pledge: (font size in pt, line height); the seal's room
+/// never shrinks. [`layout`] takes the first that fits the page.
 #[derive(Debug, Clone, Copy)]
 struct Density {
     summary: (f32, f32),
     pledge: (f32, f32),
-    ink_gap: f32,
 }
 
-/// From the form as designed (小四 summary) to the tightest (五号 throughout, less ink room),
-/// the same steps as the .docx takes.
-const DENSITIES: [Density; 4] = [
+/// From the form as designed (小四 summary) to the tightest (五号 pledge, 小五 summary), the
+/// same steps as the .docx takes.
+const DENSITIES: [Density; 6] = [
     Density {
         summary: (12.0, 1.5),
         pledge: (12.0, 1.5),
-        ink_gap: 12.0,
     },
     Density {
         summary: (10.5, 1.4),
         pledge: (12.0, 1.5),
-        ink_gap: 12.0,
     },
     Density {
         summary: (10.5, 1.4),
         pledge: (12.0, 1.35),
-        ink_gap: 8.0,
     },
     Density {
         summary: (10.5, 1.4),
         pledge: (10.5, 1.4),
-        ink_gap: 6.0,
+    },
+    Density {
+        summary: (9.0, 1.5),
+        pledge: (10.5, 1.4),
+    },
+    Density {
+        summary: (9.0, 1.5),
+        pledge: (9.0, 1.5),
     },
 ];
 
@@ -231,8 +267,12 @@ struct Layout {
 }
 
 /// Lines of `text` at `pt` in a column `width_mm` wide (less its padding).
+/// Latin text counts a little wider than half a CJK cell here (browsers' serif Latin runs
+/// about 0.55 em), so a form full of Latin text is not underestimated.
 fn lines(text: &str, width_mm: f32, pt: f32) -> f32 {
-    let per_line = ((width_mm - 2.0 * PAD_MM) / (pt * MM_PER_PT))
+    let latin = text.chars().filter(char::is_ascii).count() as f32;
+    let all = text.chars().count().max(1) as f32;
+    let per_line = ((width_mm - 2.0 * PAD_MM) / (pt * MM_PER_PT) * (1.0 - 0.1 * latin / all))
         .floor()
         .max(1.0);
     estimated_lines(text, per_line as usize) as f32
@@ -241,12 +281,9 @@ fn lines(text: &str, width_mm: f32, pt: f32) -> f32 {
 fn layout(form: &FilledForm) -> Layout {
     let line_mm = |(pt, lh): (f32, f32)| pt * lh * MM_PER_PT;
     let body = (12.0, 1.5);
-    let head = if form.verification.is_some() {
-        18.5
-    } else {
-        6.8
-    };
-    let title = lines(&form.title, 160.0 + 2.0 * PAD_MM, 18.0) * line_mm((18.0, 1.45)) + 7.0;
+    // 附件3 alone: the 核验码 and QR are in the top margin.
+    let head = 6.8;
+    let title = lines(&form.title, SHEET_MM + 2.0 * PAD_MM, 18.0) * line_mm((18.0, 1.45)) + 7.0;
     let unit_text = if form.unit_name.trim().is_empty() {
         format!("{}：（{}）", form.unit_label, form.unit_hint)
     } else {
@@ -276,9 +313,8 @@ fn layout(form: &FilledForm) -> Layout {
     let fixed = head + title + unit + rows;
     let pledge_text = format!("　　{}", form.pledge_text);
     let heights = |d: &Density| {
-        let pledge = 4.5
-            + lines(&pledge_text, SPAN_MM, d.pledge.0) * line_mm(d.pledge)
-            + 2.0 * (d.ink_gap + line_mm(d.pledge));
+        let pledge =
+            4.5 + lines(&pledge_text, SPAN_MM, d.pledge.0) * line_mm(d.pledge) + SEAL_ROOM_MM;
         let summary = 3.0 + lines(form.summary(), SPAN_MM, d.summary.0) * line_mm(d.summary);
         (pledge, summary)
     };
@@ -304,48 +340,46 @@ fn css(layout: &Layout) -> String {
     let d = layout.density;
     let mut css = sheet_css(SHEET_MM);
     css.push_str(&format!(
-        ".head {{ display: flex; justify-content: space-between; align-items: flex-end; min-height: 8mm; }}
-.attachment {{ margin: 0; font-family: {HEI_FONTS}; font-size: 16pt; line-height: 1.2; }}
-.verify {{ display: flex; align-items: flex-end; gap: 2mm; }}
+        ".head {{ min-height: 8mm; }}
+.attachment {{ margin: 0; font-family: {HEI_FONTS}; font-size: 16pt; font-weight: normal; line-height: 1.2; }}
+/* In the top margin at the right, 4 mm from the page's edge, as the .docx's page header. */
+.verify {{ position: absolute; top: 4mm; right: 0; display: flex; align-items: flex-end; gap: 2mm; }}
+@media screen {{ .verify {{ right: {right}mm; }} }}
 .verify .code {{ margin: 0; font-size: 9pt; line-height: 1.2; white-space: nowrap; }}
-.qr svg {{ display: block; width: 18mm; height: 18mm; }}
+.qr svg {{ display: block; width: 17mm; height: 17mm; }}
 /* As wide as the .docx's text, so the title breaks where it does there. */
-.title {{ max-width: 160mm; margin: 3mm auto 4mm; text-align: center; font-family: {TITLE_FONTS}; font-size: 18pt; font-weight: normal; line-height: 1.45; }}
-.unit-line {{ margin: 0 0 2mm; font-size: 14pt; overflow-wrap: anywhere; }}
+.title {{ max-width: {SHEET_MM}mm; margin: 3mm auto 4mm; text-align: center; font-family: {TITLE_FONTS}; font-size: 18pt; font-weight: normal; line-height: 1.45; }}
+.unit-line {{ margin: 0 0 2mm; font-size: 14pt; overflow-wrap: break-word; }}
 .unit-line .blank {{ color: #555; }}
 .form-table {{ width: 100%; border-collapse: collapse; table-layout: fixed; }}
 .form-table col.c-label {{ width: 22%; }}
 .form-table col.c-label2 {{ width: 15%; }}
-.form-table th, .form-table td {{ border: 0.75pt solid #000; padding: 1.5mm {PAD_MM}mm; vertical-align: middle; overflow-wrap: anywhere; word-break: break-word; }}
+/* Words break only where they must: never inside a name or an e-mail address that fits. */
+.form-table th, .form-table td {{ border: 0.75pt solid #000; padding: 1.5mm {PAD_MM}mm; vertical-align: middle; overflow-wrap: break-word; word-break: normal; }}
+.form-table tr.pair td {{ word-break: keep-all; }}
 .form-table th {{ font-weight: normal; text-align: center; text-wrap: balance; }}
 .form-table tr {{ break-inside: avoid; }}
 .form-table tr.line {{ height: {ROW_MM}mm; }}
 .form-table td.summary {{ vertical-align: top; white-space: pre-wrap; text-align: justify; }}
 .form-table td.pledge-cell {{ vertical-align: top; padding-top: 3mm; }}
-.pledge-body {{ margin: 0; text-indent: 2em; text-align: justify; overflow-wrap: anywhere; }}
-.sign-line {{ display: flex; justify-content: space-between; gap: 4mm; padding-right: 2em; }}
-.sign-date {{ text-align: right; }}
-.signer-note {{ margin: 0; font-size: 9pt; line-height: 5mm; }}
-"
+.pledge-body {{ margin: 0; text-indent: 2em; text-align: justify; }}
+/* The seal's room, 45 mm and 2 mm clear, as the .docx: the signature at the left, 承诺单位
+   （盖章） and the date on a 45 mm column at the right, where the seal covers them. */
+.seal-room {{ display: grid; grid-template-columns: minmax(0, 1fr) 45mm; height: {SEAL_ROOM_MM}mm; }}
+.seal-room p {{ margin: 0; }}
+.seal-room .sign {{ padding-top: 3.5mm; }}
+.seal {{ display: flex; flex-direction: column; justify-content: space-between; align-items: center; padding: 3.5mm 0; white-space: nowrap; }}
+.signer-note {{ font-size: 9pt; line-height: 5mm; }}
+",
+        right = M[1],
     ));
     // This form's sizes (writing to a String cannot fail).
     let _ = write!(
         css,
         ".form-table td.summary {{ height: {:.1}mm; font-size: {}pt; line-height: {}; }}
 .form-table td.pledge-cell {{ height: {:.1}mm; font-size: {}pt; line-height: {}; }}
-.sign-line {{ margin-top: {gap}mm; }}
-.sign-date {{ margin: {gap}mm 2em 0 0; }}
-.signer-note + .sign-date {{ margin-top: {note_gap:.1}mm; }}
 ",
-        layout.summary_mm,
-        d.summary.0,
-        d.summary.1,
-        layout.pledge_mm,
-        d.pledge.0,
-        d.pledge.1,
-        gap = d.ink_gap,
-        // The note's 5 mm line comes out of the space above the date: the cell keeps its height.
-        note_gap = (d.ink_gap - 5.0).max(0.5),
+        layout.summary_mm, d.summary.0, d.summary.1, layout.pledge_mm, d.pledge.0, d.pledge.1,
     );
     css
 }
