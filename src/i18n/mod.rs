@@ -235,6 +235,48 @@ pub struct DistrictStrings {
     pub video_unmatched: &'static str,
     /// Video with warnings.
     pub video_warn: &'static str,
+    /// Video hashed and differs from the package's record.
+    pub video_differs: &'static str,
+    /// Video verified by hash, not inspected by the office.
+    pub video_matched: &'static str,
+    /// The package could not be read.
+    pub video_unreadable: &'static str,
+    /// The unit's own check, `{verdict}`.
+    pub unit_claim: &'static str,
+    /// Unit's check passed.
+    pub unit_claim_pass: &'static str,
+    /// Unit's check with notes.
+    pub unit_claim_warn: &'static str,
+    /// Unit's check failed.
+    pub unit_claim_fail: &'static str,
+    /// A setting still empty, `{label}`.
+    pub missing_fill: &'static str,
+    /// Undo a pick in its row.
+    pub pick_undo: &'static str,
+    /// Accessible name of undo, `{title}`.
+    pub pick_undo_aria: &'static str,
+    /// Accessible name of a row's checkbox, `{title}`.
+    pub select_row_aria: &'static str,
+    /// Select every row shown.
+    pub select_shown: &'static str,
+    /// How many rows are selected, `{n}`.
+    pub bulk_count: &'static str,
+    /// Recommend the selected rows.
+    pub bulk_pick: &'static str,
+    /// Remove the selected rows.
+    pub bulk_remove: &'static str,
+    /// Clear the selection.
+    pub bulk_clear: &'static str,
+    /// Confirm removing `{n}` packages.
+    pub bulk_remove_confirm: &'static str,
+    /// Confirm the removal.
+    pub bulk_remove_yes: &'static str,
+    /// Result of a bulk pick, `{done}`.
+    pub bulk_picked: &'static str,
+    /// A row a bulk pick refused, `{title}`, `{why}`.
+    pub bulk_refused: &'static str,
+    /// Cue for the wide table and its keyboard path.
+    pub table_hint: &'static str,
     /// Filter: only rows whose package carries pre-check hints.
     pub only_hints: &'static str,
     /// Badge: the unit's pre-check gave `{n}` hints.

@@ -34,14 +34,14 @@ const WORKS = [
 /** Rows of the review table as {title, text} (title = the work title cell's first line). */
 async function rows(page) {
   return page.locator('.review-table tbody tr').evaluateAll((trs) => trs.map((tr) => ({
-    title: tr.cells[1].querySelector('bdi').textContent, text: tr.innerText,
+    title: tr.cells[2].querySelector('bdi').textContent, text: tr.innerText, video: tr.cells[6].innerText,
   })));
 }
 
 async function settled(page, count) {
   await page.waitForFunction((n) => {
     const trs = document.querySelectorAll('.review-table tbody tr');
-    return trs.length === n && ![...trs].some((tr) => /等待核验|正在核验/.test(tr.cells[5].textContent));
+    return trs.length === n && ![...trs].some((tr) => /等待核验|正在核验/.test(tr.cells[6].textContent));
   }, count, { timeout: 120000 });
 }
 
@@ -87,9 +87,21 @@ test('a district office verifies, flags, recommends within its quota and sends t
     // The 2023 pledge travels on paper: no scan in the package is said as such, not flagged.
     assert.match(row(t)[0].text, /无（纸质件另交）/);
     assert.doesNotMatch(row(t)[0].text, /承诺书未附扫描件/);
-    assert.match(row(t)[0].text, /通过/);
+    // The office's own check of the video it holds, the unit's claim apart.
+    assert.match(row(t)[0].video, /^已核验：通过\n单位自查：通过/);
     assert.doesNotMatch(row(t)[0].text, /核验未通过|非本区县|视频重复/);
   }
+  // One failure, one word: the changed video, the package's verification and the flag.
+  assert.match(row('被改过的作品')[0].video, /^核验未通过：与报送包记录不符/);
+  assert.match(row('被改过的作品')[0].text, /核验未通过（1 处）/);
+  // The copy received twice says which one verified.
+  await page.locator('.review-table tbody tr').filter({ hasText: '重复发送-副本.zip' }).getByRole('button', { name: /^查看《/ }).click();
+  assert.match(await page.locator('.details .flag-list').innerText(), /重复收到），两份都核验通过，保留一个即可/);
+  await page.locator('.review-table tbody tr').filter({ hasText: '重复发送-副本.zip' }).getByRole('button', { name: /^查看《/ }).click();
+  // Before anything is typed, the office's settings are steps to take, not errors.
+  const todo = await page.locator('.send .missing').innerText();
+  assert.match(todo, /填写推荐单位全称/);
+  assert.doesNotMatch(todo, /此项必填/);
   await screenshot(page, 'district-review', { fullPage: true });
 
   // A 核验码 typed from paper, or the QR's payload as a handheld scanner types it, finds the row.
@@ -111,6 +123,25 @@ test('a district office verifies, flags, recommends within its quota and sends t
   // A tampered package needs an override note.
   await pick('被改过的作品');
   assert.match(await page.locator('.pick-message').innerText(), /请填写推荐理由/);
+  // A picked row undoes in place; ↑/↓ move between rows on the same control.
+  const kept = page.locator('.review-table tbody tr').filter({ hasText: '攻关十年' });
+  await kept.getByRole('button', { name: '撤销推荐《攻关十年》' }).click();
+  assert.match(await page.locator('.quota-status').innerText(), /已选 3 件/);
+  await kept.getByRole('button', { name: '推荐《攻关十年》' }).focus();
+  await page.keyboard.press('ArrowUp');
+  assert.equal(await page.evaluate(() => document.activeElement.closest('tr').innerText.includes('青年科学家')), true);
+  assert.match(await page.evaluate(() => document.activeElement.textContent), /撤销/);
+  await page.keyboard.press('ArrowDown');
+  assert.equal(await page.evaluate(() => document.activeElement.getAttribute('aria-label')), '推荐《攻关十年》');
+  // Several at once: 攻关十年 recommended, the tampered one refused by title, in one message.
+  await kept.getByRole('checkbox').check();
+  await page.locator('.review-table tbody tr').filter({ hasText: '被改过的作品' }).getByRole('checkbox').check();
+  assert.match(await page.locator('.bulk-actions').innerText(), /已选 2 个报送包/);
+  await page.getByRole('button', { name: '推荐所选' }).click();
+  const said = await page.locator('.pick-message').innerText();
+  assert.match(said, /已推荐 1 件。/);
+  assert.match(said, /《被改过的作品》未推荐：.*请填写推荐理由/);
+  assert.equal(await page.locator('.bulk-actions').count(), 0, 'the selection is cleared');
   await pick('科普进社区');
   assert.match(await page.locator('.quota-status').innerText(), /已选 5 件（名额 3–5 件）/);
   await pick('江北的作品');
@@ -161,6 +192,47 @@ test('a district office verifies, flags, recommends within its quota and sends t
   await page.waitForSelector('.review-table tbody tr');
   assert.equal(await page.locator('.review-table tbody tr').count(), files.length);
   assert.equal(await page.locator('.picks li').count(), 5);
+  assert.deepEqual(page.problems, []);
+  await ctx.close();
+});
+
+test('the 视频 column says what the office holds: nothing, then the video sent apart, verified', async () => {
+  const dir = join(OUT, 'separate');
+  await rm(dir, { recursive: true, force: true });
+  const unit = await openPage(browser, server);
+  await unit.page.goto(server.url);
+  await appReady(unit.page);
+  const video = join(FIXTURES, 'ok-720p-moov-end.mp4');
+  await completeWork(unit.page, server, { title: '视频另发的作品', video, district: '渝中区' });
+  const pkg = await downloadPackage(unit.page, false, dir);
+  await unit.ctx.close();
+
+  const { page, ctx } = await openPage(browser, server);
+  await page.goto(server.url + '#/district');
+  await appReady(page);
+  await page.locator('#office-district').selectOption('渝中区');
+  await page.locator('#district-files').setInputFiles([pkg.path]);
+  await settled(page, 1);
+  // The unit's check passed, but the office has no video: it never reads "通过" alone.
+  let [r] = await rows(page);
+  assert.match(r.video, /^未收到视频\n单位自查：通过/);
+  assert.match(r.text, /视频未核验/);
+  await screenshot(page, 'district-video-not-received', { fullPage: false });
+
+  await page.locator('#district-files').setInputFiles([video]);
+  await page.waitForFunction(() => /已核验/.test(document.querySelector('.review-table tbody tr').cells[6].textContent), null, { timeout: 60000 });
+  [r] = await rows(page);
+  assert.match(r.video, /^已核验：通过\n单位自查：通过/);
+  assert.doesNotMatch(r.text, /视频未核验/);
+
+  // Removing several rows asks once, focus on 取消 first.
+  await page.getByRole('checkbox', { name: '全选' }).check();
+  await page.getByRole('button', { name: '移除所选' }).click();
+  const dialog = page.locator('.bulk-actions [role=alertdialog]');
+  assert.match(await dialog.innerText(), /移除所选的 1 个报送包/);
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), '取消');
+  await dialog.getByRole('button', { name: '确认移除' }).click();
+  await page.locator('.review .empty').waitFor();
   assert.deepEqual(page.problems, []);
   await ctx.close();
 });

@@ -249,6 +249,17 @@ fn work_identity(e: &Entry) -> Option<(String, String)> {
     Some((unit, sub.work_id.clone()))
 }
 
+/// Which of two copies of one package to keep, said from `x`'s side: the one that verified.
+fn which_copy(x: &Entry, y: &Entry) -> &'static str {
+    // The video check is the same for both (one SHA-256); the members decide.
+    match (x.opened.problems.is_empty(), y.opened.problems.is_empty()) {
+        (true, true) => "两份都核验通过，保留一个即可",
+        (true, false) => "这一份核验通过，另一份没有通过，请保留这一份",
+        (false, true) => "另一份核验通过，这一份没有通过，请保留另一份",
+        (false, false) => "两份都没有核验通过，请向创作单位重新索取",
+    }
+}
+
 /// Text compared as people read it: trimmed, inner spaces collapsed, case folded.
 fn key(s: &str) -> String {
     normalize(s, false)
@@ -290,7 +301,7 @@ fn pair_flag(kx: &Keyed, ky: &Keyed) -> Option<Flag> {
         return Some(Flag::new(
             FlagKind::DuplicateVideo,
             if cx.verification_code == cy.verification_code {
-                format!("与 {} 是同一个报送包（重复收到），保留一个即可", other())
+                format!("与 {} 是同一个报送包（重复收到），{}", other(), which_copy(x, y))
             } else {
                 format!("与 {} 使用同一个视频（SHA-256 相同）", other())
             },

@@ -7,6 +7,7 @@
 //! - `collection`: the received packages and separately sent videos, matched by SHA-256.
 //! - `intake`: receiving a package or a video over a `ByteSource` in one call (CLI, tests).
 //! - `flags`: what to look at per package (duplicates, other district, old version, …).
+//! - `video_state`: the office's own state of a package's video, apart from the unit's claim.
 //! - `recommendation`: the ordered pick list within the quota, with override notes.
 //! - `recommendation_form`: the filled 推荐表 (附件2), one model for every format.
 //! - `form_html`, `form_docx`, `form_xlsx`, `form_csv`: the 推荐表 in each format.
@@ -28,4 +29,5 @@ pub mod intake;
 pub mod office;
 pub mod recommendation;
 pub mod recommendation_form;
+pub mod video_state;
 pub mod workspace;

@@ -3,7 +3,9 @@
 //! and any row opens to its 报送表 fields, problems, video checks, the contact sheet
 //! (缩略图) and the unit's pre-check hints.
 
+mod bulk;
 mod details;
+mod keys;
 mod row;
 mod rows;
 mod sheet;
@@ -11,6 +13,7 @@ mod unit_precheck;
 
 use super::state::{use_district, Hashing};
 use crate::i18n::{fill, t};
+use bulk::BulkActions;
 use details::Details;
 use leptos::prelude::*;
 use row::ReviewRow;
@@ -26,6 +29,7 @@ pub fn Review() -> impl IntoView {
     let code_query = RwSignal::new(String::new());
     let open = RwSignal::new(None::<String>);
     let pick_message = RwSignal::new(None::<String>);
+    let selected = RwSignal::new(std::collections::BTreeSet::<String>::new());
     let all = Memo::new(move |_| {
         let hashing = state.hashing.snapshot();
         state.ws.with(|ws| {
@@ -51,22 +55,31 @@ pub fn Review() -> impl IntoView {
         <section class="review" aria-labelledby="review-heading">
             <h3 id="review-heading">{d.review_heading}</h3>
             <ReviewTools filter sort code_query found/>
+            <BulkActions selected shown pick_message/>
             <p class="pick-message" role="alert">{move || pick_message.get()}</p>
             {move || if all.with(Vec::is_empty) {
                 view! { <p class="empty">{d.empty}</p> }.into_any()
             } else {
                 view! {
-                    <div class="table-scroll">
+                    <p class="table-hint" id="review-table-hint">{d.table_hint}</p>
+                    <div class="table-scroll" tabindex="0" role="region" aria-label=d.review_caption aria-describedby="review-table-hint">
                         <table class="review-table">
                             <caption>{d.review_caption}</caption>
                             <thead><tr>
+                                <th scope="col" class="select"><input type="checkbox" aria-label=d.select_shown
+                                    prop:checked=move || { let ids = shown.with(|v| v.iter().map(|r| r.id.clone()).collect::<Vec<_>>()); !ids.is_empty() && selected.with(|s| ids.iter().all(|i| s.contains(i))) }
+                                    on:change=move |ev| {
+                                        let on = event_target_checked(&ev);
+                                        let ids: Vec<String> = shown.with_untracked(|v| v.iter().map(|r| r.id.clone()).collect());
+                                        selected.update(|s| for i in ids { if on { s.insert(i); } else { s.remove(&i); } });
+                                    }/></th>
                                 <th scope="col">{d.col_arrival}</th><th scope="col">{d.col_title}</th><th scope="col">{d.col_unit}</th>
                                 <th scope="col">{d.col_kind}</th><th scope="col">{d.col_code}</th><th scope="col">{d.col_video}</th>
                                 <th scope="col">{d.col_form}</th><th scope="col">{d.col_scan}</th><th scope="col">{d.col_flags}</th>
                                 <th scope="col">{d.col_actions}</th>
                             </tr></thead>
-                            <tbody><For each=move || shown.get() key=row_key children=move |row| view! {
-                                <ReviewRow row found open pick_message/>
+                            <tbody on:keydown=move |ev| keys::on_table_key(&ev)><For each=move || shown.get() key=row_key children=move |row| view! {
+                                <ReviewRow row found open pick_message selected/>
                             }/></tbody>
                         </table>
                     </div>
@@ -138,7 +151,7 @@ fn LooseVideos() -> impl IntoView {
                         (Some(Hashing::Queued), _) => d.video_queued.to_string(),
                         (Some(Hashing::Failed(m)), _) => fill(d.video_failed, &[("why", &m)]),
                         (None | Some(Hashing::Cancelled), Some(_)) => d.video_unmatched.to_string(),
-                        (None | Some(Hashing::Cancelled), None) => d.video_unknown.to_string(),
+                        (None | Some(Hashing::Cancelled), None) => d.video_unchecked.to_string(),
                     };
                     view! { <li><bdi>{v.source.name.clone()}</bdi>{d.colon}{status}" "
                         <button type="button" class="small secondary" on:click=move |_| state.remove(&id)>{d.remove}</button></li> }

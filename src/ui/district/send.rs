@@ -172,12 +172,13 @@ fn still_missing(state: DistrictState, def: &ContestDefinition) -> Vec<String> {
             .problems(def)
             .into_iter()
             .map(|p| {
-                format!(
-                    "{}{}{}",
-                    super::office::field_label(p.field),
-                    d.colon,
-                    p.message
-                )
+                let label = super::office::field_label(p.field);
+                // A setting not yet typed is a step still to do, not an error.
+                if ws.office.get(p.field).trim().is_empty() {
+                    fill(d.missing_fill, &[("label", label)])
+                } else {
+                    format!("{label}{}{}", d.colon, p.message)
+                }
             })
             .collect();
         if ws.recommendation.picks.is_empty() {

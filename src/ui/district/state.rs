@@ -297,12 +297,14 @@ impl DistrictState {
     pub fn pick(&self, id: &str, note: &str) -> Result<(), String> {
         let mut outcome = Ok(());
         let contest = self.contest.get_value();
+        // Read before the write: after an earlier write in the same handler (a bulk pick) the
+        // memo recomputes, and it reads the document the write holds.
+        let flags = self.flags.get_untracked();
         self.write(|ws| {
             let Some(quota) = ws.office.quota(&contest) else {
                 outcome = Err(t().district.pick_needs_district.to_string());
                 return;
             };
-            let flags = self.flags.get_untracked();
             outcome = ws
                 .recommendation
                 .add(id, note, &quota, &ws.collection, &flags)

@@ -4,6 +4,7 @@
 use crate::core::contest::Severity;
 use crate::core::district::collection::Entry;
 use crate::core::district::flags::{Flag, Flags};
+use crate::core::district::video_state::{video_status, OfficeVideo};
 use crate::core::district::workspace::DistrictWorkspace;
 use crate::i18n::{fill, t};
 use crate::ui::district::state::Hashing;
@@ -25,8 +26,10 @@ pub struct Row {
     pub kind: String,
     /// 核验码 as printed.
     pub code: String,
-    /// The video cell's text and its severity class.
+    /// The video cell: the office's own state, text and severity class.
     pub video: (String, &'static str),
+    /// The unit's own check of its video, as its package claims it (单位自查).
+    pub unit_video: Option<String>,
     /// Whether every member verified.
     pub form_ok: bool,
     /// Problems found by the verifier.
@@ -50,12 +53,22 @@ impl Row {
     }
 }
 
+/// The video cell: the office's own state first (`(text, class)`), the unit's claim apart.
 fn video_cell(
     ws: &DistrictWorkspace,
     e: &Entry,
     hashing: Option<&Hashing>,
-) -> (String, &'static str) {
+) -> ((String, &'static str), Option<String>) {
     let d = &t().district;
+    let status = video_status(&ws.collection, e);
+    let unit = status.unit.map(|v| {
+        let verdict = match v {
+            Severity::Pass => d.unit_claim_pass,
+            Severity::Warn => d.unit_claim_warn,
+            Severity::Fail => d.unit_claim_fail,
+        };
+        fill(d.unit_claim, &[("verdict", verdict)])
+    });
     let busy = match hashing {
         Some(Hashing::Queued) => Some((d.video_queued.to_string(), "busy")),
         Some(Hashing::Running(p)) => Some((
@@ -67,17 +80,21 @@ fn video_cell(
         Some(Hashing::Cancelled) | None => None,
     };
     if let Some(busy) = busy {
-        return busy;
+        return (busy, unit);
     }
-    let verdict = ws.collection.video_verdict(e);
-    let checked = e.verified_video().is_some();
-    match (verdict, checked) {
-        (Some(Severity::Fail), _) => (d.video_fail.to_string(), "fail"),
-        (_, false) if e.video_sha256().is_some() => (d.video_unchecked.to_string(), "warn"),
-        (Some(Severity::Warn), true) => (d.video_warn.to_string(), "warn"),
-        (Some(Severity::Pass), true) => (d.video_pass.to_string(), "ok"),
-        _ => (d.video_unknown.to_string(), "warn"),
-    }
+    let own = match status.office {
+        OfficeVideo::NotReceived => (d.video_unknown, "warn"),
+        OfficeVideo::NotHashed => (d.video_unchecked, "warn"),
+        OfficeVideo::Differs => (d.video_differs, "fail"),
+        OfficeVideo::Unreadable => (d.video_unreadable, "fail"),
+        OfficeVideo::Verified { own } => match own {
+            Some(Severity::Fail) => (d.video_fail, "fail"),
+            Some(Severity::Warn) => (d.video_warn, "warn"),
+            Some(Severity::Pass) => (d.video_pass, "ok"),
+            None => (d.video_matched, "ok"),
+        },
+    };
+    ((own.0.to_string(), own.1), unit)
 }
 
 pub fn rows(
@@ -93,6 +110,7 @@ pub fn rows(
         .map(|(i, e)| {
             let mut fl = flags.get(&e.id).cloned().unwrap_or_default();
             fl.sort_by_key(|f| !f.kind.blocks());
+            let (video, unit_video) = video_cell(ws, e, hashing.get(&e.id));
             Row {
                 id: e.id.clone(),
                 arrival: i + 1,
@@ -101,7 +119,8 @@ pub fn rows(
                 unit: e.unit_name().to_string(),
                 kind: e.unit_kind().to_string(),
                 code: e.code().unwrap_or_default(),
-                video: video_cell(ws, e, hashing.get(&e.id)),
+                video,
+                unit_video,
                 form_ok: e.opened.problems.is_empty(),
                 problems: e.opened.problems.len(),
                 scan: e.has_scan(),
