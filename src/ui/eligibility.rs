@@ -76,11 +76,13 @@ pub fn EligibilityStep() -> impl IntoView {
             </div>
             <div class="field">
                 <label for="district">{t().district_label}</label>
-                <select id="district" size="6"
+                // A drop-down, not a list box: on a phone a list box scrolls inside the page.
+                <select id="district"
                     on:change=move |ev| {
                         let v = event_target_value(&ev);
                         state.write(|w, _| w.set_district(v));
                     }>
+                    <option value="" disabled selected=move || district.get().is_empty()>{t().district.office_district_none}</option>
                     {options}
                 </select>
                 <p class="field-hint" aria-live="polite">

@@ -1,4 +1,5 @@
-//! Step 2 报送表 (附件3): the work's own fields; the unit's shared ones are shown read-only.
+//! Step 2 报送表 (附件3): the work's own fields; the unit's shared ones are shown read-only
+//! below them.
 
 use super::contest::use_contest;
 use super::fields::{bilingual, FieldsOfScope};
@@ -8,7 +9,7 @@ use crate::core::contest::{FieldKind, FieldScope};
 use crate::i18n::t;
 use leptos::prelude::*;
 
-/// The work-scope fields of the form, with the unit's shared values above them.
+/// The work-scope fields of the form, with the unit's shared values below them.
 #[component]
 pub fn FormStep() -> impl IntoView {
     let contest = use_contest();
@@ -34,15 +35,17 @@ pub fn FormStep() -> impl IntoView {
         })
         .collect_view();
     let fields = view! { <FieldsOfScope scope=FieldScope::Work/> };
+    // The work's own fields first: the unit's shared ones are a reminder, and above the
+    // fields they pushed the first one below a phone's screen (issue 22.7).
     view! {
+        <fieldset class="group">
+            <legend>{bilingual(contest.form.attachment.clone(), &contest.en.form_attachment)} " " {t().form_legend}</legend>
+            {fields}
+        </fieldset>
         <div class="shared card-inset">
             <p class="shared-note">{t().shared_unit_note}
                 " " <a href=Route::Step(0).to_hash()>{t().edit_unit}</a></p>
             <dl>{shared}</dl>
         </div>
-        <fieldset class="group">
-            <legend>{bilingual(contest.form.attachment.clone(), &contest.en.form_attachment)} " " {t().form_legend}</legend>
-            {fields}
-        </fieldset>
     }
 }

@@ -207,8 +207,18 @@ pub fn Footer() -> impl IntoView {
         &contest.organisers.hosts
     };
     let hosts = names.join(t().list_separator);
+    let route = use_route();
+    // On a phone the district's entry waits here, out of the unit's step bar (style/main.css).
+    let entry = super::launch_notes::fixed_district().is_none().then(|| {
+        view! {
+            <p class="foot-district-entry" hidden=move || route.get() == Route::District>
+                <a href=Route::District.to_hash()>{t().district_entry}</a>
+            </p>
+        }
+    });
     view! {
         <footer class="site-footer">
+            {entry}
             <p>{t().privacy_note}</p>
             <p class="organisers">{fill(t().hosts_line, &[("hosts", &hosts)])}</p>
         </footer>
