@@ -8,6 +8,7 @@ use super::mark::use_mark;
 use super::route::Route;
 use super::state::use_state;
 use crate::core::package::form::{filled_form, FormRow, PledgePart, Verification};
+use crate::core::package::form_html::cell_styles;
 use crate::i18n::{fill, t, ZH};
 use leptos::prelude::*;
 
@@ -29,6 +30,8 @@ pub fn PrintView() -> impl IntoView {
                 qr_png: Vec::new(),
             });
             let form = filled_form(&c, ws, &wid, verification);
+            // The .html's density steps, so a long form keeps its one page here too.
+            let (summary_style, pledge_style) = cell_styles(&form);
             let rows = form
                 .rows
                 .iter()
@@ -36,7 +39,7 @@ pub fn PrintView() -> impl IntoView {
                     FormRow::Full { label, value, tall } => view! {
                         <tr class:summary-row=*tall>
                             <th scope="row">{label.clone()}</th>
-                            <td colspan="3" class:summary=*tall><bdi>{value.clone()}</bdi></td>
+                            <td colspan="3" class:summary=*tall style=tall.then(|| summary_style.clone())><bdi>{value.clone()}</bdi></td>
                         </tr>
                     }
                     .into_any(),
@@ -87,7 +90,7 @@ pub fn PrintView() -> impl IntoView {
                             {rows}
                             <tr class="pledge-row">
                                 <th scope="row">{form.pledge_title.clone()}</th>
-                                <td colspan="3" class="pledge-cell">
+                                <td colspan="3" class="pledge-cell" style=pledge_style>
                                     <p class="pledge-body">{pledge}</p>
                                     // The seal's room, as the .docx: the line free for the
                                     // signature (the typed name small below it) at the left,

@@ -337,7 +337,6 @@ fn layout(form: &FilledForm) -> Layout {
 /// The page's style sheet: A4 with print.css's margins, the print view's table proportions,
 /// and this form's summary and pledge sizes.
 fn css(layout: &Layout) -> String {
-    let d = layout.density;
     let mut css = sheet_css(SHEET_MM);
     css.push_str(&format!(
         ".head {{ min-height: 8mm; }}
@@ -374,14 +373,33 @@ fn css(layout: &Layout) -> String {
         right = M[1],
     ));
     // This form's sizes (writing to a String cannot fail).
+    let (summary, pledge) = sizes(layout);
     let _ = write!(
         css,
-        ".form-table td.summary {{ height: {:.1}mm; font-size: {}pt; line-height: {}; }}
-.form-table td.pledge-cell {{ height: {:.1}mm; font-size: {}pt; line-height: {}; }}
-",
-        layout.summary_mm, d.summary.0, d.summary.1, layout.pledge_mm, d.pledge.0, d.pledge.1,
+        ".form-table td.summary {{ {summary} }}\n.form-table td.pledge-cell {{ {pledge} }}\n"
     );
     css
+}
+
+/// The summary's and the pledge cell's declarations (height, font size, line height).
+fn sizes(layout: &Layout) -> (String, String) {
+    let d = layout.density;
+    (
+        format!(
+            "height: {:.1}mm; font-size: {}pt; line-height: {};",
+            layout.summary_mm, d.summary.0, d.summary.1
+        ),
+        format!(
+            "height: {:.1}mm; font-size: {}pt; line-height: {};",
+            layout.pledge_mm, d.pledge.0, d.pledge.1
+        ),
+    )
+}
+
+/// The summary's and the pledge cell's inline styles for `form`, as this page sizes them:
+/// the in-app print view has the same geometry and takes them, so it fits one page too.
+pub fn cell_styles(form: &FilledForm) -> (String, String) {
+    sizes(&layout(form))
 }
 
 /// The QR `<svg>` ready to inline in HTML: without an XML prolog or doctype, and without
