@@ -26,7 +26,10 @@ fn a_package_without_its_video_is_not_received_until_the_video_arrives() {
     spec.video_inside = false;
     let id = receive(&def, &mut c, &spec);
     // The unit's own check passed; the office holds nothing yet.
-    assert_eq!(status(&c, &id), (OfficeVideo::NotReceived, Some(Severity::Pass)));
+    assert_eq!(
+        status(&c, &id),
+        (OfficeVideo::NotReceived, Some(Severity::Pass))
+    );
     // Other bytes under the same name change nothing.
     receive_video(&mut c, "视频另发.mp4", b"edited afterwards");
     assert_eq!(status(&c, &id).0, OfficeVideo::NotReceived);

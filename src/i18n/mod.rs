@@ -439,6 +439,18 @@ pub struct Strings {
     pub col_explain: &'static str,
     /// Video step: bytes read note.
     pub bytes_read_note: &'static str,
+    /// The disclosure that holds the technical details.
+    pub details_summary: &'static str,
+    /// Before the list of the checks' rule codes.
+    pub rule_codes: &'static str,
+    /// The video's SHA-256 is computed (the full value is under the details).
+    pub hash_done: &'static str,
+    /// The package's machine-readable members, under the details.
+    pub package_data_files: &'static str,
+    /// The package step of a work nobody has begun.
+    pub work_not_started: &'static str,
+    /// The link to the first step, `{step}`.
+    pub start_first_step: &'static str,
     /// Video step: status pass.
     pub status_pass: &'static str,
     /// Video step: status warn.

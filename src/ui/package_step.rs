@@ -11,7 +11,7 @@ use super::route::Route;
 use super::state::use_state;
 use super::videos::sheet_key;
 use crate::core::package::members::package_members;
-use crate::core::submission::Step;
+use crate::core::submission::{work_state, Step};
 use crate::i18n::{fill, human_size, member_label, t};
 use crate::web::package_download::download_package;
 use leptos::prelude::*;
@@ -93,6 +93,9 @@ pub fn PackageStep() -> impl IntoView {
                     .collect()
             })
         });
+        let (data, people): (Vec<_>, Vec<_>) = rows
+            .into_iter()
+            .partition(|(name, _)| name.ends_with(".json"));
         let can_include = file_here().is_some();
         let size_note = if include_video.get() {
             fill(
@@ -107,10 +110,16 @@ pub fn PackageStep() -> impl IntoView {
             <section class="package-contents" aria-labelledby="contents-heading">
                 <h3 id="contents-heading">{t().package_contents_title}</h3>
                 <ul class="members">
-                    {rows.into_iter().map(|(name, what)| view! {
-                        <li><code><bdi>{name}</bdi></code>" — "{what}</li>
-                    }).collect_view()}
+                    {people.into_iter().map(member_item).collect_view()}
                 </ul>
+                // The machine-readable members matter to the verifier, not to the reader.
+                {(!data.is_empty()).then(|| view! {
+                    <details class="more-details">
+                        <summary>{t().details_summary}</summary>
+                        <p class="field-hint">{t().package_data_files}</p>
+                        <ul class="members data-members">{data.into_iter().map(member_item).collect_view()}</ul>
+                    </details>
+                })}
                 <div class="confirm">
                     <input type="checkbox" id="include-video"
                         prop:checked=move || include_video.get()
@@ -152,12 +161,32 @@ pub fn PackageStep() -> impl IntoView {
     }
 }
 
+/// One member of the package list: its file name and what it is.
+fn member_item((name, what): (String, &'static str)) -> impl IntoView {
+    view! { <li><code><bdi>{name}</bdi></code>" — "{what}</li> }
+}
+
 /// Whether the selected work is ready: what still blocks it, grouped by step with a link to
-/// each, and the reminders.
+/// each, and the reminders; a work not begun is said so, with the way to its first step.
 #[component]
 fn PackageOverview() -> impl IntoView {
     let state = use_state();
+    let contest = use_contest();
+    let not_started = Memo::new(move |_| {
+        state.ws.with(|ws| {
+            ws.selected_work().is_some_and(|w| {
+                work_state(&contest, ws, &w.id) == crate::core::submission::WorkState::Draft
+            })
+        })
+    });
     move || {
+        if not_started.get() {
+            return view! {
+                <div class="package-status" role="status"><p>{t().work_not_started}</p></div>
+                <p><a class="button primary" href=Route::Step(0).to_hash()>{fill(t().start_first_step, &[("step", t().step_names[0])])}</a></p>
+            }
+            .into_any();
+        }
         let (missing, notes) = state
             .readiness
             .with(|r| (r.blockers.clone(), r.reminders.clone()));
@@ -187,5 +216,6 @@ fn PackageOverview() -> impl IntoView {
                 <ul class="reminders">{notes.into_iter().map(|r| view! { <li><bdi>{r.message}</bdi></li> }).collect_view()}</ul>
             })}
         }
+        .into_any()
     }
 }

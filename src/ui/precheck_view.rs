@@ -182,8 +182,11 @@ pub fn PrecheckPanel() -> impl IntoView {
                         <ul>{others.into_iter().map(|f| view! { <FindingItem finding=f/> }).collect_view()}</ul>
                     </div>
                 })}
-                {loudness.map(|l| view! { <p class="field-hint">{l}</p> })}
-                <p class="field-hint">{done}</p>
+                <details class="more-details">
+                    <summary>{t().details_summary}</summary>
+                    {loudness.map(|l| view! { <p class="field-hint">{l}</p> })}
+                    <p class="field-hint">{done}</p>
+                </details>
             }
         })
     };

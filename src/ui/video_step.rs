@@ -159,7 +159,7 @@ fn InspectionReport(summary: VideoSummary) -> impl IntoView {
             let (cls, word) = (c.status.code(), severity_word(c.status));
             view! {
                 <tr class=cls>
-                    <td class="rule"><span class="rule-title">{rule_title(&rules, &c.rule)}</span><span class="rule-id">{c.rule.clone()}</span></td>
+                    <td class="rule"><span class="rule-title">{rule_title(&rules, &c.rule)}</span></td>
                     <td class="status"><span class="badge">{word}</span></td>
                     <td><bdi>{c.message.clone()}</bdi>
                         {c.fix.clone().map(|f| view! { <p class="fix"><strong>{t().fix_label}</strong><bdi>{f}</bdi></p> })}</td>
@@ -167,6 +167,12 @@ fn InspectionReport(summary: VideoSummary) -> impl IntoView {
             }
         })
         .collect_view();
+    let codes = report
+        .checks
+        .iter()
+        .map(|c| format!("{} {}", rule_title(&rules, &c.rule), c.rule))
+        .collect::<Vec<_>>()
+        .join(t().list_separator);
     view! {
         <section class="inspection" aria-labelledby="verdict-heading">
             <div class=class role="status">
@@ -178,9 +184,15 @@ fn InspectionReport(summary: VideoSummary) -> impl IntoView {
                 <thead><tr><th scope="col">{t().col_rule}</th><th scope="col">{t().col_status}</th><th scope="col">{t().col_explain}</th></tr></thead>
                 <tbody>{checks}</tbody>
             </table>
-            {report.facts.as_ref().map(facts_table)}
-            <p class="field-hint bytes-read">{format!("{}{}", t().bytes_read_note, human_size(report.bytes_read))}</p>
-            {summary.sha256.clone().map(|h| view! { <p class="sha256"><strong>{t().sha256_label}</strong><code>{h}</code></p> })}
+            {summary.sha256.is_some().then(|| view! { <p class="hash-done">{t().hash_done}</p> })}
+            // Plain words above; what an expert or the office looks up, on request (issue 22.4).
+            <details class="more-details">
+                <summary>{t().details_summary}</summary>
+                <p class="field-hint rule-codes">{t().rule_codes}{codes}</p>
+                {report.facts.as_ref().map(facts_table)}
+                <p class="field-hint bytes-read">{format!("{}{}", t().bytes_read_note, human_size(report.bytes_read))}</p>
+                {summary.sha256.clone().map(|h| view! { <p class="sha256"><strong>{t().sha256_label}</strong><code>{h}</code></p> })}
+            </details>
         </section>
     }
     .into_any()

@@ -130,7 +130,7 @@ test('cross-site embed with embed-host.js: the draft, the video and a received p
     await goToStep(frame, url, 'video', '视频检查');
     await frame.waitForSelector('.contact-sheet img', { timeout: 120000 });
     // A small file's picture and sound reads overlap: said plainly, never as "文件的 120%".
-    const said = await frame.locator('.precheck').innerText();
+    const said = await frame.locator('.precheck').textContent();
     assert.match(said, /读取了整个文件（共 \d+ KB，画面和声音分开读取，部分数据读了两次）/);
     assert.doesNotMatch(said, /文件的 1\d\d\.\d%/);
     assert.match(said, /缩略图：从中取 1[2-6] 个画面/);

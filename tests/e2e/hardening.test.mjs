@@ -119,8 +119,8 @@ test('hashing goes on while the unit leaves the step and starts a second work; r
   await go(page, 'video', '视频检查');
   assert.equal(await page.locator('.verdict').count(), 0, 'the second work has no video');
   await page.locator('.work-tab', { hasText: '第一件' }).locator('.work-select').click();
-  await page.waitForSelector('.sha256 code');
-  assert.equal(await page.locator('.sha256 code').innerText(), expected);
+  await page.waitForSelector('.sha256 code', { state: 'attached' });
+  assert.equal(await page.locator('.sha256 code').textContent(), expected);
   const saved = await page.evaluate(() => JSON.parse(localStorage.getItem('baosong.workspace.v1')));
   const [first, second] = saved.works;
   assert.equal(first.video.sha256, expected);

@@ -101,7 +101,7 @@ export async function completeWork(page, server, { title, video, district = '渝
   await goToStep(page, server, 'video', '视频检查');
   if (video) await page.getByLabel('选择或拖入视频文件（MP4）').setInputFiles(video);
   await page.waitForSelector('.verdict');
-  await page.waitForSelector('.sha256 code', { timeout: 60000 });
+  await page.waitForSelector('.sha256 code', { state: 'attached', timeout: 60000 });
   for (const cb of await page.locator('fieldset:has(legend:text("逐条确认")) input[type=checkbox]').all()) await cb.check();
   await goToStep(page, server, 'package', '生成报送包');
 }

@@ -215,7 +215,7 @@ test('the whole unit flow by keyboard alone, focus always visible', { timeout: 3
   const chooser = await chooserByKeyboard(page);
   await chooser.setFiles(GOOD_VIDEO);
   await page.waitForSelector('.verdict');
-  await page.waitForSelector('.sha256 code', { timeout: 60000 });
+  await page.waitForSelector('.sha256 code', { state: 'attached', timeout: 60000 });
   await page.waitForSelector('.precheck-headline', { timeout: 90000 });
   const checks = await page.locator('input[id^="self-"]').count();
   for (let i = 0; i < checks; i++) {

@@ -76,7 +76,9 @@ test('each fixture gives its hint under the self-check it concerns; the clean on
   assert.equal(await sheet.evaluate((img) => img.naturalWidth), 1280);
   assert.match(await page.locator('.contact-sheet figcaption').innerText(), /1[2-6] 个画面/);
   // Loudness is reported (the loud one was last).
-  assert.match(await page.locator('.precheck').innerText(), /整体响度 -?\d+\.\d LUFS/);
+  // Under 详细信息: present, not in the plain words.
+  assert.match(await page.locator('.precheck .more-details').textContent(), /整体响度 -?\d+\.\d LUFS/);
+  assert.doesNotMatch(await page.locator('.precheck').innerText(), /LUFS/);
   // After a reload the hints and the sheet are still there, without the file.
   await page.reload();
   await appReady(page);
@@ -107,7 +109,8 @@ test('an HEVC video says plainly that its picture was not looked at, and listens
   await page.getByLabel('选择或拖入视频文件（MP4）').setInputFiles(join(FIXTURES, 'hevc-1080p.mp4'));
   await page.waitForSelector('.precheck-headline', { timeout: 60000 });
   assert.match(await page.locator('.precheck-limits').innerText(), /画面编码为 H\.265\/HEVC.*未检查画面，请自行确认/);
-  assert.match(await page.locator('.precheck').innerText(), /0 个画面、200 秒声音/);
+  // Under 详细信息: no picture, the whole sound.
+  assert.match(await page.locator('.precheck .more-details').textContent(), /0 个画面、200 秒声音/);
   assert.equal(await page.locator('.contact-sheet').count(), 0);
   await ctx.close();
 });

@@ -24,6 +24,14 @@ test('a unit fills eligibility, form and pledge for two works and finds them aft
   await page.goto(server.url);
   await appReady(page);
 
+  // A work nobody has begun is said so on the last step, with the way to the first; no
+  // list of two dozen things still to do.
+  await go(page, 'package', '生成报送包');
+  assert.match(await page.locator('.package-status').innerText(), /这件作品还没有开始填写/);
+  assert.equal(await page.locator('.package-groups').count(), 0);
+  await page.getByRole('link', { name: '从第 1 步开始：单位与资格' }).click();
+  await page.waitForSelector('h2:has-text("单位与资格")');
+
   // 1. 单位与资格
   await page.getByLabel('筛选区县').fill('渝北');
   await page.locator('#district').selectOption('渝北区');
@@ -107,8 +115,8 @@ test('a unit fills eligibility, form and pledge for two works and finds them aft
   assert.match(sheet, /附件3/);
   // The signature line stays free for the hand; the typed name is small, apart; the date
   // is left for the day the form is stamped, as the notice's form has it.
-  assert.match(sheet, /法定代表人（签字）：\s*承诺单位（盖章）/);
-  assert.match(sheet, /（法定代表人：李四）/);
+  // Nothing after 签字：but the small typed name on its own line, then the seal's column.
+  assert.match(sheet, /法定代表人（签字）：\n+（法定代表人：李四）\s*承诺单位（盖章）/);
   assert.match(sheet, /年\s+月\s+日/);
   assert.doesNotMatch(sheet, /2023年5月20日/);
   assert.match(sheet, /138 ?0013 ?8000|13800138000/);

@@ -19,6 +19,8 @@ test('a conforming 1080p MP4 passes, previews, and gets the same SHA-256 as sha2
   await page.getByLabel('选择或拖入视频文件（MP4）').setInputFiles(file);
   await page.waitForSelector('.verdict.pass');
   assert.match(await page.locator('.verdict').innerText(), /符合格式要求/);
+  // The facts are details, opened on request.
+  await page.locator('.inspection .more-details summary').click();
   const facts = await page.locator('table.facts').innerText();
   assert.match(facts, /1920×1080/);
   assert.match(facts, /16:9/);
@@ -27,13 +29,14 @@ test('a conforming 1080p MP4 passes, previews, and gets the same SHA-256 as sha2
   const expected = createHash('sha256').update(await readFile(file)).digest('hex');
   await page.waitForSelector('.sha256 code');
   assert.equal(await page.locator('.sha256 code').innerText(), expected);
+  assert.match(await page.locator('.hash-done').innerText(), /已计算视频的校验值/);
   await page.waitForFunction(() => document.querySelector('video')?.readyState >= 1, null, { timeout: 10000 });
   await screenshot(page, 'video-pass', { fullPage: true });
   // The result is remembered with the work.
   await page.reload();
   await appReady(page);
   await page.waitForSelector('.verdict.pass');
-  assert.equal(await page.locator('.sha256 code').innerText(), expected);
+  assert.equal(await page.locator('.sha256 code').textContent(), expected);
   assert.deepEqual(page.problems, []);
   await ctx.close();
 });

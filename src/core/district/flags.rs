@@ -301,7 +301,11 @@ fn pair_flag(kx: &Keyed, ky: &Keyed) -> Option<Flag> {
         return Some(Flag::new(
             FlagKind::DuplicateVideo,
             if cx.verification_code == cy.verification_code {
-                format!("与 {} 是同一个报送包（重复收到），{}", other(), which_copy(x, y))
+                format!(
+                    "与 {} 是同一个报送包（重复收到），{}",
+                    other(),
+                    which_copy(x, y)
+                )
             } else {
                 format!("与 {} 使用同一个视频（SHA-256 相同）", other())
             },

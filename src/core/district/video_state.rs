@@ -36,14 +36,18 @@ pub struct VideoStatus {
 
 /// The video status of `entry` in `collection`.
 pub fn video_status(collection: &Collection, entry: &Entry) -> VideoStatus {
-    let unit = entry.opened.inspection.as_ref().map(|d| d.inspection.verdict);
+    let unit = entry
+        .opened
+        .inspection
+        .as_ref()
+        .map(|d| d.inspection.verdict);
     let office = if entry.opened.manifest.is_none() {
         OfficeVideo::Unreadable
     } else if entry.verified_video().is_some() {
         let own = match &entry.video_origin {
-            Some(VideoOrigin::Separate { video }) => collection
-                .video(video)
-                .and_then(|v| v.inspection.as_ref()),
+            Some(VideoOrigin::Separate { video }) => {
+                collection.video(video).and_then(|v| v.inspection.as_ref())
+            }
             _ => entry.inspection.as_ref(),
         };
         OfficeVideo::Verified {
