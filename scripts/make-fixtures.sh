@@ -3,6 +3,8 @@
 #
 # Small on purpose: solid-colour pictures at a low frame rate and a low-rate mono sine,
 # so a 4-minute file is a few hundred KB and the whole set is made in well under a minute.
+# The files that must pass (ok-*, dur-180, dur-240) also meet the quality hints (25 fps,
+# 1.2 Mb/s, 48 kHz), so they are about 30 MB each.
 # Idempotent: a file that exists is kept; a stamp holding this script's checksum makes a
 # changed script rebuild everything. Files are written under a temporary name and renamed,
 # so an interrupted run never leaves a half-written fixture behind, and `flock` lets
@@ -58,19 +60,35 @@ av() {
     -g "$((fps * 2))" "${X264[@]}" "${AAC[@]}" "$@"
 }
 
+# good SIZE SECONDS CHANNELS [EXTRA ARGS...] OUTPUT: a file that meets the quality hints too
+# (25 fps, 1.2 Mb/s video, 48 kHz sound), so a pass is a pass. Ten seconds of constant-rate
+# video (filler data makes up the bit rate of a flat picture) are encoded once and repeated
+# by copying, with the sound encoded at full length: exact durations in seconds, not minutes.
+good() {
+  local size="$1" secs="$2" channels="$3"
+  shift 3
+  local base="$out/.tmp-good-base-$size.mp4"
+  ff -f lavfi -i "$(vsrc "$size" 25)" -t 10 -g 50 -c:v libx264 -preset ultrafast \
+    -pix_fmt yuv420p -threads 2 -x264-params nal-hrd=cbr:force-cfr=1 \
+    -b:v 1200k -minrate 1200k -maxrate 1200k -bufsize 2400k -an -f mp4 "$base"
+  ff -stream_loop -1 -i "$base" -f lavfi -i sine=frequency=440:sample_rate=48000 -t "$secs" \
+    -map 0:v -map 1:a -c:v copy -c:a aac -b:a 32k -ac "$channels" "$@"
+  rm -f "$base"
+}
+
 # Pass cases, both resolutions, moov first and moov last.
-fixture ok-1080p-faststart.mp4 av 1920x1080 5 200 -movflags +faststart -f mp4
-fixture ok-720p-moov-end.mp4 av 1280x720 5 200 -f mp4
+fixture ok-1080p-faststart.mp4 good 1920x1080 200 1 -movflags +faststart -f mp4
+fixture ok-720p-moov-end.mp4 good 1280x720 200 1 -f mp4
 # Stereo 48 kHz sound, to check the audio facts.
-fixture ok-1080p-stereo.mp4 ff -f lavfi -i "$(vsrc 1920x1080 5)" \
-  -f lavfi -i sine=frequency=440:sample_rate=48000 -t 190 -g 10 "${X264[@]}" \
-  -c:a aac -b:a 24k -ac 2 -movflags +faststart -f mp4
+fixture ok-1080p-stereo.mp4 good 1920x1080 190 2 -movflags +faststart -f mp4
+# Within every format rule, but 5 fps, a few kb/s and 8 kHz sound: the quality hints.
+fixture low-quality-720p.mp4 av 1280x720 5 200 -f mp4
 
 # Duration boundaries (R-VID-2); 179.9 s at 10 fps so it is a whole number of frames.
 fixture dur-170.mp4 av 1280x720 5 170 -f mp4
 fixture dur-179.9.mp4 av 1280x720 10 179.9 -f mp4
-fixture dur-180.mp4 av 1280x720 5 180 -f mp4
-fixture dur-240.mp4 av 1280x720 5 240 -f mp4
+fixture dur-180.mp4 good 1280x720 180 1 -f mp4
+fixture dur-240.mp4 good 1280x720 240 1 -f mp4
 fixture dur-241.mp4 av 1280x720 5 241 -f mp4
 fixture short-30s.mp4 av 1920x1080 5 30 -f mp4
 fixture long-300s.mp4 av 1280x720 2 300 -f mp4
@@ -154,13 +172,13 @@ cut_faststart() {
 fixture truncated-faststart.mp4 cut_faststart
 # Cut at 50 % with the moov at the end: the moov is gone and the mdat runs past the end.
 cut_moov_end() {
-  local src="$out/ok-720p-moov-end.mp4"
+  local src="$out/low-quality-720p.mp4"
   head -c "$(($(stat -c %s "$src") / 2))" "$src" >"$1"
 }
 fixture truncated-moov-end.mp4 cut_moov_end
 # ftyp + mdat with the trailing moov removed.
 strip_moov() {
-  python3 - "$out/ok-720p-moov-end.mp4" "$1" <<'PY'
+  python3 - "$out/low-quality-720p.mp4" "$1" <<'PY'
 import struct, sys
 data = open(sys.argv[1], "rb").read()
 pos, keep = 0, bytearray()

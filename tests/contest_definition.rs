@@ -88,8 +88,44 @@ fn video_rules_are_the_notice_limits() {
         .collect();
     assert_eq!(sizes, [(1920, 1080), (1280, 720)]);
     assert_eq!((v.aspect.width, v.aspect.height), (16, 9));
-    assert_eq!(v.audio.severity, Severity::Warn);
+    // 作品要求（四）：“声音与画面同步”: a file without sound cannot meet it, so it fails.
+    assert_eq!(v.audio.severity, Severity::Fail);
+    assert!(
+        v.audio.basis.contains("声音与画面同步"),
+        "{}",
+        v.audio.basis
+    );
     assert_eq!(v.duration.severity, Severity::Fail);
+}
+
+#[test]
+fn quality_hints_are_data_citing_the_notice() {
+    let q = builtin()
+        .video
+        .quality
+        .expect("cq-2023 sets least quality values");
+    assert_eq!(q.severity, Severity::Warn);
+    assert_eq!(q.min_bitrate_kbps, Some(1000));
+    assert_eq!(q.min_frame_rate, Some(24.0));
+    assert_eq!(q.min_sample_rate_hz, Some(32000));
+    assert!(q.basis.contains("图像清晰") && q.basis.contains("声音与画面同步"));
+
+    // Another contest may leave them out …
+    let mut v = builtin_json();
+    v["video"].as_object_mut().unwrap().remove("quality");
+    assert!(load_definition(&v.to_string())
+        .unwrap()
+        .video
+        .quality
+        .is_none());
+    // … but not set a least value of nothing, nor an unknown one.
+    let mut v = builtin_json();
+    v["video"]["quality"]["min_frame_rate"] = 0.into();
+    let err = load_definition(&v.to_string()).unwrap_err();
+    assert!(matches!(err, DefinitionError::Invalid { ref path, .. } if path == "video.quality"));
+    let mut v = builtin_json();
+    v["video"]["quality"]["min_fps"] = 24.into();
+    assert!(load_definition(&v.to_string()).is_err());
 }
 
 #[test]

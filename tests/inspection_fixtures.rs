@@ -132,7 +132,10 @@ fn messages_are_plain_chinese_with_numbers() {
     let i = fixture("empty.mp4");
     assert!(i.check("file").unwrap().message.contains("文件为空"));
     let i = fixture("no-audio.mp4");
-    assert!(i.check("R-VID-5").unwrap().message.contains("没有音轨"));
+    let sound = i.check("R-VID-5").unwrap();
+    assert!(sound.message.contains("没有音轨"));
+    // cq-2023 asks for sound in sync with the picture: no sound track fails.
+    assert_eq!((sound.status, i.verdict), (Severity::Fail, Severity::Fail));
     let i = fixture("anamorphic-1440x1080.mp4");
     assert!(i.check("R-VID-3").unwrap().message.contains("1440×1080"));
     assert_eq!(i.check("R-VID-4").unwrap().status, Severity::Pass);
@@ -160,12 +163,12 @@ fn video_facts() {
         (v.format.as_str(), v.codec.as_str(), v.codec_id.as_str()),
         ("AVC", "H.264", "avc1")
     );
-    assert_eq!(v.frame_rate, Some(5.0));
+    assert_eq!(v.frame_rate, Some(25.0));
     assert_eq!(
         v.frame_rate_mode,
         Some(baosong::core::inspection::FrameRateMode::Constant)
     );
-    assert_eq!(v.frame_count, 1000);
+    assert_eq!(v.frame_count, 5000);
     assert!(v.bit_rate.unwrap() > 0);
     assert!(f.faststart && !f.fragmented && !f.truncated);
     assert_eq!(f.container, "mp4");
@@ -222,6 +225,9 @@ fn audio_facts() {
     let d = a.duration_seconds.unwrap();
     assert!((d - 190.0).abs() < 0.1, "{d}");
     let i = fixture("ok-720p-moov-end.mp4");
+    let a = &i.facts.as_ref().unwrap().audio[0];
+    assert_eq!((a.channels, a.sampling_rate), (1, 48000.0));
+    let i = fixture("low-quality-720p.mp4");
     let a = &i.facts.as_ref().unwrap().audio[0];
     assert_eq!((a.channels, a.sampling_rate), (1, 8000.0));
 }
@@ -299,7 +305,7 @@ fn recorded(dir: &Path, name: &str) -> (Inspection, Vec<(u64, usize)>, u32) {
 fn moov_at_end_takes_one_round_trip_within_moov_plus_64k() {
     let dir = fixtures();
     for name in [
-        "ok-720p-moov-end.mp4",
+        "low-quality-720p.mp4",
         "hevc-1080p.mp4",
         "long-300s.mp4",
         "mov-renamed.mp4",
@@ -447,7 +453,8 @@ fn verdicts_follow_the_rules_not_constants() {
             width: 3840,
             height: 2160,
         });
-    rules.audio.severity = Severity::Fail;
+    rules.audio.severity = Severity::Warn;
+    rules.quality = None;
     rules.container.allowed.push("mov".into());
     let judge = |name: &str| {
         let src = FileSource::open(dir.join(name)).unwrap();
@@ -467,7 +474,7 @@ fn verdicts_follow_the_rules_not_constants() {
     );
     assert_eq!(
         judge("no-audio.mp4").check("R-VID-5").unwrap().status,
-        Severity::Fail
+        Severity::Warn
     );
     assert_eq!(
         judge("mov-renamed.mp4").check("R-VID-1").unwrap().status,
@@ -476,16 +483,26 @@ fn verdicts_follow_the_rules_not_constants() {
 }
 
 #[test]
-fn trailing_garbage_is_a_warning_and_extra_boxes_are_fine() {
+fn trailing_garbage_is_damage_and_fails_and_extra_boxes_are_fine() {
     let dir = fixtures();
     let mut bytes = std::fs::read(dir.join("ok-1080p-faststart.mp4")).unwrap();
     let good = bytes.len() as u64;
     bytes.extend_from_slice(&[0xde, 0xad, 0xbe, 0xef, 0x00, 0x01, 0x02, 0x03, 0x04]);
     bytes.extend_from_slice(&[0x55; 100]);
     let i = pollster::block_on(inspect(&SliceSource(&bytes), &builtin().video));
-    assert_eq!(i.verdict, Severity::Warn, "{:?}", i.checks);
+    // Damaged is never "basically fine": the verdict fails, and says to export again.
+    assert_eq!(i.verdict, Severity::Fail, "{:?}", i.checks);
     assert_eq!(i.facts.as_ref().unwrap().garbage_at, Some(good));
-    assert_eq!(i.check("file").unwrap().status, Severity::Warn);
+    let file = i.check("file").unwrap();
+    assert_eq!(file.status, Severity::Fail);
+    assert!(
+        file.message.starts_with("文件已损坏：从第 "),
+        "{}",
+        file.message
+    );
+    assert!(file.fix.as_ref().unwrap().contains("重新导出"));
+    // Every other rule is still judged from the intact moov.
+    assert_eq!(i.check("R-VID-2").unwrap().status, Severity::Pass);
 
     // A well-formed free box at the end changes nothing.
     let mut bytes = std::fs::read(dir.join("ok-1080p-faststart.mp4")).unwrap();
@@ -616,4 +633,79 @@ fn without_ffmpeg_fixture_tests_fail_saying_what_to_install() {
     assert!(!out.status.success(), "passed without ffmpeg:\n{text}");
     assert!(text.contains("apt-get install ffmpeg"), "{text}");
     assert!(text.contains(MAKE_FIXTURES), "{text}");
+}
+
+#[test]
+fn low_quality_warns_from_the_definitions_least_values() {
+    // 1280×720, 200 s, MP4: every format rule holds; 5 fps, ~12 kb/s, 8 kHz do not please.
+    let i = fixture("low-quality-720p.mp4");
+    assert_eq!(i.verdict, Severity::Warn, "{:?}", i.checks);
+    let picture = i.check("R-VID-3").unwrap();
+    assert_eq!(picture.status, Severity::Warn);
+    assert!(picture
+        .message
+        .starts_with("分辨率 1280×720，符合要求，但视频码率只有 "));
+    assert!(picture
+        .message
+        .contains("（建议不低于 1000 kb/s），画面会模糊"));
+    assert!(picture
+        .message
+        .contains("帧率只有每秒 5 帧（建议不低于 24 帧），画面会卡顿"));
+    let fix = picture.fix.as_deref().unwrap();
+    assert!(fix.contains("码率") && fix.contains("帧率"), "{fix}");
+    let sound = i.check("R-VID-5").unwrap();
+    assert_eq!(sound.status, Severity::Warn);
+    assert!(
+        sound.message.contains("采样率低于建议的 32 kHz"),
+        "{}",
+        sound.message
+    );
+    assert!(sound.fix.as_deref().unwrap().contains("48 kHz"));
+
+    // The files made to pass meet every least value (25 fps, 1.2 Mb/s, 48 kHz).
+    for name in [
+        "ok-1080p-faststart.mp4",
+        "ok-720p-moov-end.mp4",
+        "dur-180.mp4",
+    ] {
+        let i = fixture(name);
+        assert_eq!(i.verdict, Severity::Pass, "{name}: {:?}", i.checks);
+    }
+
+    // The values are the definition's: lower them and the same file passes; raise the
+    // severity and it fails; a failing rule keeps its failure and adds the hint.
+    let mut rules = builtin().video;
+    let q = rules.quality.as_mut().unwrap();
+    q.min_bitrate_kbps = Some(5);
+    q.min_frame_rate = Some(5.0);
+    q.min_sample_rate_hz = Some(8000);
+    let judge = |name: &str, rules: &baosong::core::contest::VideoRules| {
+        let src = FileSource::open(fixtures().join(name)).unwrap();
+        pollster::block_on(inspect(&src, rules))
+    };
+    assert_eq!(
+        judge("low-quality-720p.mp4", &rules).verdict,
+        Severity::Pass
+    );
+    let mut rules = builtin().video;
+    rules.quality.as_mut().unwrap().severity = Severity::Fail;
+    assert_eq!(
+        judge("low-quality-720p.mp4", &rules).verdict,
+        Severity::Fail
+    );
+    let i = judge("4k-2160p.mp4", &builtin().video);
+    let c = i.check("R-VID-3").unwrap();
+    assert_eq!(c.status, Severity::Fail);
+    assert!(
+        c.message.contains("3840×2160") && c.message.contains("；另外"),
+        "{}",
+        c.message
+    );
+    assert!(c.message.contains("帧率只有每秒 5 帧"), "{}", c.message);
+    let mut rules = builtin().video;
+    rules.quality = None;
+    assert_eq!(
+        judge("low-quality-720p.mp4", &rules).verdict,
+        Severity::Pass
+    );
 }

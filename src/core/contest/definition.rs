@@ -298,6 +298,10 @@ pub struct VideoRules {
     pub aspect: AspectRule,
     /// R-VID-5: sound.
     pub audio: AudioRule,
+    /// Least bit rate, frame rate and sampling rate below which the picture or the sound is
+    /// poor; judged within R-VID-3 (the picture) and R-VID-5 (the sound). None: not judged.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quality: Option<QualityRule>,
 }
 
 /// R-VID-1: the container format.
@@ -372,6 +376,30 @@ pub struct AudioRule {
     pub rule: String,
     /// Severity when the file has no audio track.
     pub severity: Severity,
+    /// Why that severity, in the notice's words.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub basis: String,
+}
+
+/// The least quality a file should have: below it the picture is not clear (图像清晰) or the
+/// sound is poor; a hint to fix, never a format rule of its own.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct QualityRule {
+    /// Severity when a measure is below its least value.
+    pub severity: Severity,
+    /// Least video bit rate, kb/s (1000 bit/s).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min_bitrate_kbps: Option<u32>,
+    /// Least frame rate, frames per second (23.976 counts as 24).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min_frame_rate: Option<f64>,
+    /// Least audio sampling rate, Hz.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min_sample_rate_hz: Option<u32>,
+    /// Why these values, in the notice's words.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub basis: String,
 }
 
 /// The submission form (附件3).

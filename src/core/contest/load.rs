@@ -82,6 +82,15 @@ fn check(def: &ContestDefinition) -> Result<(), DefinitionError> {
     if def.video.aspect.width == 0 || def.video.aspect.height == 0 {
         return Err(invalid("video.aspect", "画面比例不能为 0"));
     }
+    if let Some(q) = &def.video.quality {
+        let positive = |v: Option<f64>| v.is_none_or(|v| v.is_finite() && v > 0.0);
+        if !positive(q.min_bitrate_kbps.map(f64::from))
+            || !positive(q.min_frame_rate)
+            || !positive(q.min_sample_rate_hz.map(f64::from))
+        {
+            return Err(invalid("video.quality", "最低码率、帧率和采样率须大于 0"));
+        }
+    }
     let mut ids = HashSet::new();
     for (i, f) in def.form.fields.iter().enumerate() {
         if !ids.insert(f.id.as_str()) {

@@ -1,7 +1,8 @@
 //! Judging the facts against the contest's video rules (R-VID-1..5), in plain Chinese.
 //!
-//! Every limit comes from `VideoRules`; the only fixed judgement is that a file whose
-//! metadata cannot be read fails, since nothing else can be checked.
+//! Every limit comes from `VideoRules`; the only fixed judgement is that a damaged file (its
+//! metadata cannot be read, it is cut short, or unrecognisable bytes follow its last box)
+//! fails, since what it holds is not what was exported.
 
 use super::facts::{aspect_label, Facts, UnsupportedBox, VideoFacts};
 use super::parse::TrackKind;
@@ -70,10 +71,103 @@ pub fn judge(facts: &Facts, rules: &VideoRules) -> Vec<Check> {
     checks.push(container(facts, rules));
     checks.push(duration(facts, rules));
     let video = facts.main_video();
-    checks.push(resolution(video, rules));
+    checks.push(with_quality(
+        resolution(video, rules),
+        video.map(|v| picture_quality(v, rules)).unwrap_or_default(),
+        rules,
+    ));
     checks.push(aspect(video, rules));
-    checks.push(audio(facts, rules));
+    checks.push(with_quality(
+        audio(facts, rules),
+        facts
+            .audio
+            .first()
+            .map(|a| sound_quality(a.sampling_rate, rules))
+            .unwrap_or_default(),
+        rules,
+    ));
     checks
+}
+
+/// A measure below the definition's least value: what was measured, and what to do.
+type Shortfall = (String, &'static str);
+
+/// Adds the shortfalls to a check: the message and the fix say each, and the status is at
+/// least the quality rule's severity.
+fn with_quality(mut check: Check, low: Vec<Shortfall>, rules: &VideoRules) -> Check {
+    let Some(q) = &rules.quality else {
+        return check;
+    };
+    if low.is_empty() || q.severity == Severity::Pass {
+        return check;
+    }
+    let (said, fixes): (Vec<String>, Vec<&str>) = low.into_iter().unzip();
+    let said = said.join("；");
+    let fixes = fixes.join("；");
+    if check.status == Severity::Pass {
+        check.message = format!("{}，但{said}", check.message);
+        check.fix = Some(fixes);
+    } else {
+        check.message = format!("{}；另外{said}", check.message);
+        check.fix = Some(match check.fix {
+            Some(f) => format!("{f}；{fixes}"),
+            None => fixes,
+        });
+    }
+    check.status = check.status.max(q.severity);
+    check
+}
+
+/// The picture's bit rate and frame rate against the definition's least values (图像清晰).
+fn picture_quality(v: &VideoFacts, rules: &VideoRules) -> Vec<Shortfall> {
+    let Some(q) = &rules.quality else {
+        return Vec::new();
+    };
+    let mut low = Vec::new();
+    if let (Some(min), Some(rate)) = (q.min_bitrate_kbps, v.bit_rate) {
+        let kbps = rate as f64 / 1000.0;
+        if kbps < f64::from(min) {
+            low.push((
+                format!(
+                    "视频码率只有 {} kb/s（建议不低于 {min} kb/s），画面会模糊、有色块",
+                    group(kbps.round() as u64)
+                ),
+                "导出时把视频码率设为不低于建议值（或选择“高质量”预设）",
+            ));
+        }
+    }
+    if let (Some(min), Some(fps)) = (q.min_frame_rate, v.frame_rate) {
+        // 23.976 is film's 24: half a percent of slack.
+        if fps < min * 0.995 {
+            low.push((
+                format!(
+                    "帧率只有每秒 {} 帧（建议不低于 {} 帧），画面会卡顿",
+                    trim_float(fps),
+                    trim_float(min)
+                ),
+                "导出时把帧率设为 25 或 30（与拍摄时一致），不要降低帧率",
+            ));
+        }
+    }
+    low
+}
+
+/// The sound's sampling rate against the definition's least value.
+fn sound_quality(sampling_rate: f64, rules: &VideoRules) -> Vec<Shortfall> {
+    let Some(min) = rules.quality.as_ref().and_then(|q| q.min_sample_rate_hz) else {
+        return Vec::new();
+    };
+    if sampling_rate > 0.0 && sampling_rate < f64::from(min) {
+        vec![(
+            format!(
+                "采样率低于建议的 {} kHz，声音会发闷、听不清",
+                trim_float(f64::from(min) / 1000.0)
+            ),
+            "导出时把音频采样率设为 44.1 kHz 或 48 kHz",
+        )]
+    } else {
+        Vec::new()
+    }
 }
 
 fn integrity(f: &Facts) -> Option<Check> {
@@ -103,24 +197,32 @@ fn integrity(f: &Facts) -> Option<Check> {
             "请重新复制或下载原文件，或从剪辑软件重新导出后再选择",
         ));
     }
-    // Warnings share the one `file` check, so each is said.
+    // Notes share the one `file` check, so each is said.
     let mut warnings: Vec<String> = f.unsupported.iter().map(unsupported_message).collect();
     if let Some(at) = f.garbage_at {
-        // Players usually ignore it, but it is a sign of damage or of a bad tool.
-        warnings.push(format!(
-            "文件从第 {} 字节起有 {} 字节无法识别的数据，可能已损坏",
+        // The structure breaks there: whatever a player makes of it, the file is not what
+        // the editor exported, so it is damaged and fails (a damaged file never "basically
+        // passes"), whatever else is known.
+        let mut message = format!(
+            "文件已损坏：从第 {} 字节起有 {} 字节无法识别的数据（不是视频文件应有的结构）",
             group(at),
             group(f.file_size.saturating_sub(at))
+        );
+        for w in &warnings {
+            message.push('；');
+            message.push_str(w);
+        }
+        return Some(Check::bad(
+            FILE_RULE,
+            Severity::Fail,
+            message,
+            format!("请重新复制原文件，或从剪辑软件重新导出后再选择。{REEXPORT}"),
         ));
     }
     if warnings.is_empty() {
         return None;
     }
-    let fix = if f.unsupported.is_empty() {
-        "请先完整播放一遍确认无误；如有异常，请从剪辑软件重新导出".to_string()
-    } else {
-        format!("这类文件不常见，可能由特殊软件生成。请先完整播放一遍确认无误，或{REEXPORT}")
-    };
+    let fix = format!("这类文件不常见，可能由特殊软件生成。请先完整播放一遍确认无误，或{REEXPORT}");
     Some(Check::bad(
         FILE_RULE,
         Severity::Warn,
