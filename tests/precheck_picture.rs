@@ -3,7 +3,7 @@
 
 mod precheck_support;
 use baosong::core::precheck::finding::rules::{ASPECT, CLEAN, NATURAL};
-use baosong::core::precheck::{analyse_pictures, Finding, FindingKind, Frame};
+use baosong::core::precheck::{analyse_pictures, Blank, Finding, FindingKind, Frame};
 use precheck_support::{kinds, one};
 
 const W: u32 = 256;
@@ -87,7 +87,7 @@ fn black_intro_is_blank_start() {
     assert_eq!(kinds(&found), vec![FindingKind::BlankStart], "{found:#?}");
     let f = &found[0];
     assert_eq!(f.rule, CLEAN);
-    assert_eq!(f.message, "片头约 5 秒为黑场画面");
+    assert_eq!(f.message, "片头约 5 秒为黑场");
     close(f.at_seconds, 0.0);
     close(f.length_seconds, 5.0);
     assert!(!f.fix.is_empty());
@@ -111,6 +111,47 @@ fn white_intro_is_plain_colour() {
 }
 
 #[test]
+fn a_uniform_picture_has_one_word_by_what_was_measured() {
+    // Uniformly dark but not black (luma ≈ 38, what the colour check calls 偏暗): 黑场, in
+    // the message and in the fix, whether the whole video or its start.
+    let found = analyse_pictures(&video(|_, _, _| [38, 38, 40]), DURATION);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found[0].message, "画面全程为黑场");
+    let found = analyse_pictures(
+        &video(|t, x, y| {
+            if t < 4.0 {
+                [38, 38, 40]
+            } else {
+                clean(t, x, y)
+            }
+        }),
+        DURATION,
+    );
+    let f = one(&found, FindingKind::BlankStart);
+    assert_eq!(f.message, "片头约 4 秒为黑场");
+    assert_eq!(f.fix, "请剪掉片头的黑场，作品直接从正片开始。");
+    // A uniform colour that is not dark: 纯色画面, and the fix says the same word.
+    let found = analyse_pictures(&video(|_, _, _| [40, 90, 200]), DURATION);
+    assert_eq!(found[0].message, "画面全程为纯色画面");
+    let found = analyse_pictures(
+        &video(|t, x, y| {
+            if t >= 55.0 {
+                [200, 200, 200]
+            } else {
+                clean(t, x, y)
+            }
+        }),
+        DURATION,
+    );
+    let f = one(&found, FindingKind::BlankEnd);
+    assert_eq!(f.message, "片尾约 5 秒为纯色画面");
+    assert_eq!(f.fix, "请剪掉片尾的纯色画面，正片结束即结束。");
+    // The word is the core's, from one threshold.
+    assert_eq!(Blank::of(38.0).word(), "黑场");
+    assert_eq!(Blank::of(120.0).word(), "纯色画面");
+}
+
+#[test]
 fn short_black_lead_is_not_reported() {
     // Only the first keyframe (t = 0) is black and the next is 0.5 s later.
     let mut frames = video(clean);
@@ -126,7 +167,7 @@ fn black_outro_is_blank_end() {
         DURATION,
     );
     assert_eq!(kinds(&found), vec![FindingKind::BlankEnd], "{found:#?}");
-    assert_eq!(found[0].message, "片尾约 8 秒为黑场画面");
+    assert_eq!(found[0].message, "片尾约 8 秒为黑场");
     close(found[0].at_seconds, 52.0);
     close(found[0].length_seconds, 8.0);
 }
@@ -180,7 +221,7 @@ fn black_then_title_card_then_video() {
         kinds(&found),
         vec![FindingKind::BlankStart, FindingKind::CardStart]
     );
-    assert_eq!(found[0].message, "片头约 2 秒为黑场画面");
+    assert_eq!(found[0].message, "片头约 2 秒为黑场");
     assert_eq!(found[1].message, "片头约 4 秒为静止画面，疑似片头字幕卡");
     close(found[1].at_seconds, 2.0);
     close(found[1].length_seconds, 4.0);

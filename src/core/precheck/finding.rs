@@ -10,9 +10,9 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum FindingKind {
-    /// 片头黑场/纯色画面.
+    /// 片头（或全程）黑场 or 纯色画面, as [`Blank`] says.
     BlankStart,
-    /// 片尾黑场/纯色画面.
+    /// 片尾黑场 or 纯色画面.
     BlankEnd,
     /// 疑似片头字幕卡: the same picture for several seconds at the start.
     CardStart,
@@ -54,6 +54,39 @@ pub enum FindingKind {
     Hum,
 }
 
+/// Mean luma (0..255) below which a picture is dark: a blank one is 黑场, a whole video
+/// 偏暗. One threshold, so one picture gets one word wherever it is said.
+pub const DARK_LUMA: f64 = 45.0;
+
+/// What a blank (uniform) picture is, by what was measured: the one word for it in every
+/// message and fix, for the unit and for the district (which shows the unit's hints).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Blank {
+    /// Uniform and dark: 黑场.
+    Black,
+    /// Uniform and not dark (white, grey, a colour): 纯色画面.
+    Solid,
+}
+
+impl Blank {
+    /// From the blank frames' mean luma.
+    pub fn of(mean_luma: f64) -> Self {
+        if mean_luma < DARK_LUMA {
+            Blank::Black
+        } else {
+            Blank::Solid
+        }
+    }
+
+    /// 黑场 or 纯色画面.
+    pub fn word(self) -> &'static str {
+        match self {
+            Blank::Black => "黑场",
+            Blank::Solid => "纯色画面",
+        }
+    }
+}
+
 /// One hint: what was seen, where, and a plain fix.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Finding {
@@ -61,7 +94,7 @@ pub struct Finding {
     pub rule: String,
     /// What kind of thing.
     pub kind: FindingKind,
-    /// What was seen, in plain Chinese (“片头约 4 秒为黑场/纯色画面”).
+    /// What was seen, in plain Chinese (“片头约 4 秒为黑场”).
     pub message: String,
     /// How to fix it, in plain Chinese.
     pub fix: String,

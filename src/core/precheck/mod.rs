@@ -15,7 +15,7 @@ pub mod plan;
 pub mod sheet;
 pub mod sound;
 
-pub use finding::{Finding, FindingKind, PlaceWords};
+pub use finding::{Blank, Finding, FindingKind, PlaceWords};
 pub use picture::{analyse_pictures, Frame};
 pub use sound::{SoundAnalyser, SoundSummary};
 

@@ -5,6 +5,7 @@
 //! coarse on purpose: the findings are hints for a person, with lengths rounded to seconds.
 
 use super::finding::rules::{ASPECT, CLEAN, NATURAL};
+use super::finding::{Blank, DARK_LUMA};
 use super::{Finding, FindingKind};
 
 /// One decoded picture, downscaled, as RGBA rows.
@@ -24,8 +25,6 @@ pub struct Frame {
 const MAX_SIDE: usize = 512;
 /// A frame is blank when luma and both chroma planes vary less than this (stddev, 0..255).
 const BLANK_SD: f64 = 5.0;
-/// Blank frames darker than this are “黑场”, others “纯色”.
-const BLANK_DARK: f64 = 30.0;
 /// Shortest blank lead-in or tail worth a hint, seconds.
 const BLANK_MIN_S: f64 = 1.0;
 /// Successive frames whose mean absolute luma difference is below this show the same picture.
@@ -48,8 +47,8 @@ const BAR_SHARE: f64 = 0.8;
 const CAST: f64 = 12.0;
 /// Mean p95−p5 luma spread below which the picture is washed out.
 const WASHED_SPREAD: f64 = 50.0;
-/// Mean luma below which the picture is too dark.
-const DARK: f64 = 45.0;
+/// Mean luma below which the picture is too dark (the same as a blank one's 黑场).
+const DARK: f64 = DARK_LUMA;
 /// Mean luma above which the picture is too bright.
 const BRIGHT: f64 = 210.0;
 
@@ -79,7 +78,7 @@ pub fn analyse_pictures(frames: &[Frame], duration: f64) -> Vec<Finding> {
             Finding::new(
                 CLEAN,
                 FindingKind::BlankStart,
-                format!("画面全程为{word}画面"),
+                format!("画面全程为{word}"),
                 "请检查导出设置，确认导出的是正片画面。",
             )
             .at(0.0)
@@ -113,8 +112,8 @@ pub fn analyse_pictures(frames: &[Frame], duration: f64) -> Vec<Finding> {
                 Finding::new(
                     CLEAN,
                     FindingKind::BlankStart,
-                    format!("片头约 {} 秒为{word}画面", secs(len)),
-                    "请剪掉片头的黑场或纯色画面，作品直接从正片开始。",
+                    format!("片头约 {} 秒为{word}", secs(len)),
+                    &format!("请剪掉片头的{word}，作品直接从正片开始。"),
                 )
                 .at(0.0)
                 .lasting(len),
@@ -196,8 +195,8 @@ pub fn analyse_pictures(frames: &[Frame], duration: f64) -> Vec<Finding> {
                 Finding::new(
                     CLEAN,
                     FindingKind::BlankEnd,
-                    format!("片尾约 {} 秒为{word}画面", secs(len)),
-                    "请剪掉片尾的黑场或纯色画面，正片结束即结束。",
+                    format!("片尾约 {} 秒为{word}", secs(len)),
+                    &format!("请剪掉片尾的{word}，正片结束即结束。"),
                 )
                 .at(pics[tail].time)
                 .lasting(len),
@@ -212,14 +211,10 @@ fn secs(s: f64) -> i64 {
     (s.round() as i64).max(1)
 }
 
-/// “黑场” when the blank frames are dark on average, else “纯色”.
+/// The blank frames' one word ([`Blank`]), from their average luma.
 fn blank_word(stats: &[Stats]) -> &'static str {
     let mean = stats.iter().map(|s| s.mean_y).sum::<f64>() / stats.len().max(1) as f64;
-    if mean < BLANK_DARK {
-        "黑场"
-    } else {
-        "纯色"
-    }
+    Blank::of(mean).word()
 }
 
 /// How much of the video frame `i` stands for: half the gap to each neighbour, so the dense
