@@ -232,3 +232,32 @@ fn without_a_precheck_there_is_no_sheet_and_the_report_says_so() {
     assert!(html.contains("R-VID-7"));
     assert!(!html.contains("<img"));
 }
+
+#[test]
+fn the_second_look_at_hints_stays_with_the_work_and_out_of_the_package() {
+    use baosong::core::submission::{hints_seen_key, TickList};
+    let def = builtin();
+    let plain = checked(&def);
+    let mut seen = plain.clone();
+    let rule = &def.self_checks[1].rule;
+    seen.set_tick(
+        TickList::SelfChecks,
+        Some("w1"),
+        &hints_seen_key(rule),
+        true,
+        0,
+    )
+    .unwrap();
+    // Saved with the work (asked once, not again after a reload) …
+    let back = Workspace::from_json(&seen.to_json()).unwrap();
+    let ticks = back.ticks(TickList::SelfChecks, Some("w1")).unwrap();
+    assert_eq!(ticks.get(&hints_seen_key(rule)), Some(&true));
+    // … but the package answers the definition's self-checks only.
+    let answers = |ws: &Workspace| {
+        let o = open(&def, package(&def, ws, with_sheet()));
+        o.submission.unwrap().content.self_checks
+    };
+    let a = answers(&seen);
+    assert_eq!(a, answers(&plain));
+    assert_eq!(a.len(), def.self_checks.len());
+}

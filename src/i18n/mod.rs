@@ -399,6 +399,10 @@ pub struct Strings {
     pub precheck_fix: &'static str,
     /// Video step: label of the hints under a self-check.
     pub precheck_hint_label: &'static str,
+    /// Video step: the second look asked once under a self-check that has hints.
+    pub precheck_hints_seen: &'static str,
+    /// Video step: said (politely) while a self-check with hints is ticked without it.
+    pub precheck_hints_seen_ask: &'static str,
     /// Video step: hints about no self-check.
     pub precheck_other: &'static str,
     /// Video step: caption of the contact sheet; {n} pictures.

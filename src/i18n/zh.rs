@@ -190,6 +190,8 @@ pub const ZH: Strings = Strings {
     precheck_at: "位置 {time}",
     precheck_fix: "怎么改：",
     precheck_hint_label: "预检提示",
+    precheck_hints_seen: "已看过提示，确认无此问题",
+    precheck_hints_seen_ask: "这一项有预检提示：请先看一下上面的提示，确认作品没有这些问题后再勾选“已看过提示，确认无此问题”。不勾选也可以生成报送包。",
     precheck_other: "其他提示",
     precheck_sheet_caption: "缩略图：从中取 {n} 个画面，按时间排列，会一并放入报送包（缩略图.jpg）。",
     precheck_sheet_alt: "视频缩略图，按时间排列的画面",

@@ -5,7 +5,9 @@ use super::contest::use_contest;
 use super::state::use_state;
 use crate::core::contest::{Confirmation, FieldDefinition, FieldKind, FieldScope};
 
-use crate::core::submission::{char_count, field_notices, validate_field, TickList};
+use crate::core::submission::{
+    char_count, field_notices, hints_seen_key, validate_field, TickList,
+};
 use crate::i18n::{locale, Locale};
 use leptos::prelude::*;
 
@@ -261,12 +263,72 @@ pub fn ConfirmList(
                 });
             });
             let extra = hints.map(|h| h(c.rule.clone()));
+            let second = hints.map(|_| hints_seen(format!("{prefix}-{}", c.rule), list, rule));
             view! {
                 <Confirm id=format!("{prefix}-{}", c.rule) statement=c.statement detail=c.detail statement_en detail_en checked on_change/>
                 {extra}
+                {second}
             }
         })
         .collect_view()
+}
+
+/// Under a self-check whose pre-check found something: a second tick, 已看过提示，确认无此问题,
+/// and, while the self-check is ticked without it, a polite request to look. Never blocks.
+fn hints_seen(id: String, list: TickList, rule: StoredValue<String>) -> impl IntoView {
+    let state = use_state();
+    let has_hints = Memo::new(move |_| {
+        state.ws.with(|ws| {
+            ws.selected_work()
+                .and_then(|w| w.video.as_ref())
+                .and_then(|v| v.precheck.as_ref())
+                .is_some_and(|p| p.about(&rule.get_value()).next().is_some())
+        })
+    });
+    let tick = move |key: String| {
+        state.ws.with(|ws| {
+            ws.ticks(list, ws.selected.as_deref())
+                .and_then(|m| m.get(&key).copied())
+                .unwrap_or(false)
+        })
+    };
+    let ticked = Signal::derive(move || tick(rule.get_value()));
+    let seen = Signal::derive(move || tick(hints_seen_key(&rule.get_value())));
+    let on_change = Callback::new(move |v: bool| {
+        state.write(|ws, now| {
+            let work = ws.selected.clone();
+            ws.set_tick(
+                list,
+                work.as_deref(),
+                &hints_seen_key(&rule.get_value()),
+                v,
+                now,
+            )
+        });
+    });
+    let seen_id = format!("{id}-hints-seen");
+    let ask_id = format!("{id}-hints-ask");
+    move || {
+        has_hints.get().then(|| {
+            let seen_id = seen_id.clone();
+            let ask_id = ask_id.clone();
+            view! {
+                <div class="confirm hints-seen">
+                    <input
+                        type="checkbox"
+                        id=seen_id.clone()
+                        prop:checked=move || seen.get()
+                        on:change=move |ev| on_change.run(event_target_checked(&ev))
+                        aria-describedby=ask_id.clone()
+                    />
+                    <label for=seen_id>{crate::i18n::t().precheck_hints_seen}</label>
+                </div>
+                <p id=ask_id class="field-notice" role="status">
+                    {move || (ticked.get() && !seen.get()).then(|| crate::i18n::t().precheck_hints_seen_ask)}
+                </p>
+            }
+        })
+    }
 }
 
 /// Every field of the contest's form with this scope, in the definition's order.

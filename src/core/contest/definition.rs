@@ -301,7 +301,7 @@ pub struct VideoRules {
     /// Least bit rate, frame rate and sampling rate below which the picture or the sound is
     /// poor; judged within R-VID-3 (the picture) and R-VID-5 (the sound). None: not judged.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub quality: Option<QualityRule>,
+    pub quality: Option<Box<QualityRule>>,
 }
 
 /// R-VID-1: the container format.

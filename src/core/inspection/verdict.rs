@@ -198,7 +198,7 @@ fn integrity(f: &Facts) -> Option<Check> {
         ));
     }
     // Notes share the one `file` check, so each is said.
-    let mut warnings: Vec<String> = f.unsupported.iter().map(unsupported_message).collect();
+    let warnings: Vec<String> = f.unsupported.iter().map(unsupported_message).collect();
     if let Some(at) = f.garbage_at {
         // The structure breaks there: whatever a player makes of it, the file is not what
         // the editor exported, so it is damaged and fails (a damaged file never "basically

@@ -28,8 +28,8 @@ pub use delivery::{checklist, Delivery, DeliveryContext, DeliveryLine};
 pub use email::{EmailError, EmailNotice};
 pub use field::{field_notices, validate_field, FieldError, FieldNotice};
 pub use model::{
-    zero_width_matters, Attachment, LoadError, Pledge, TickList, Unit, VideoSummary, Work,
-    Workspace, WorkspaceError, SCHEMA_VERSION,
+    hints_seen_key, zero_width_matters, Attachment, LoadError, Pledge, TickList, Unit,
+    VideoSummary, Work, Workspace, WorkspaceError, SCHEMA_VERSION,
 };
 pub use phone::{PhoneError, PhoneNumber};
 pub use text::{char_count, TextError};

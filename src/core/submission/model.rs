@@ -231,6 +231,13 @@ pub enum TickList {
     SelfChecks,
 }
 
+/// Where a work keeps that the unit took a second look at a self-check's pre-check hints
+/// (已看过提示，确认无此问题): beside the self-check's tick, under a key no rule has, so it is
+/// asked once, saved with the work, and never counted nor put into the package.
+pub fn hints_seen_key(rule: &str) -> String {
+    format!("{rule}#hints-seen")
+}
+
 /// A change the workspace cannot apply.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum WorkspaceError {
