@@ -26,7 +26,8 @@ const WORKS = [
   { title: '青年科学家', video: 'ok-1080p-stereo.mp4' },
   { title: '攻关十年', video: 'dur-180.mp4' },
   { title: '科普进社区', video: 'dur-240.mp4' },
-  { title: '被改过的作品', video: 'no-audio.mp4', tamper: true },
+  // A video that warns (low quality) but can be packaged; the office's hash catches the change.
+  { title: '被改过的作品', video: 'low-quality-720p.mp4', tamper: true },
   // The same video as the first: flagged as shared, besides being another district's.
   { title: '江北的作品', video: 'ok-720p-moov-end.mp4', district: '江北区' },
 ];

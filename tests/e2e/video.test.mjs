@@ -94,9 +94,10 @@ test('dropping a file on the drop zone inspects it (phone layout)', async () => 
   }, bytes);
   await page.dispatchEvent('.drop-zone', 'dragover', { dataTransfer: dt });
   await page.dispatchEvent('.drop-zone', 'drop', { dataTransfer: dt });
-  await page.waitForSelector('.verdict.warn');
+  // The notice asks for sound with the picture: no sound track fails (issue 22.3).
+  await page.waitForSelector('.verdict.fail');
   assert.match(await page.locator('.verdict').innerText(), /无声<片>\.mp4/);
-  assert.match(await page.locator('table.checks').innerText(), /音轨|声音/);
+  assert.match(await page.locator('table.checks tr.fail').innerText(), /音轨|声音/);
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   assert.ok(overflow <= 0, `page scrolls sideways by ${overflow}px`);
   await screenshot(page, 'video-phone', { fullPage: true });
