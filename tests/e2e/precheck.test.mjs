@@ -67,6 +67,13 @@ test('each fixture gives its hint under the self-check it concerns; the clean on
     if (name === 'pc-black-intro.mp4') {
       assert.match(await page.locator('.precheck-hints').innerText(), /片头约 5 秒为黑场/);
       assert.match(await page.locator('.precheck-hints').innerText(), /位置 00:00 – 00:05/);
+      // A self-check with hints asks once for a second look, and never blocks (issue 22.3).
+      const ask = page.locator('#self-R-VID-7-hints-ask');
+      await page.locator('#self-R-VID-7').check();
+      assert.match(await ask.innerText(), /请先看一下上面的提示/);
+      await page.getByLabel('已看过提示，确认无此问题').check();
+      assert.equal((await ask.innerText()).trim(), '');
+      await page.locator('#self-R-VID-7').uncheck();
     }
   }
   // The contact sheet is a real JPEG the browser decoded, 16 pictures of 32 s.
