@@ -260,4 +260,14 @@ fn the_second_look_at_hints_stays_with_the_work_and_out_of_the_package() {
     let a = answers(&seen);
     assert_eq!(a, answers(&plain));
     assert_eq!(a.len(), def.self_checks.len());
+
+    // A new pre-check brings new hints: the second look is asked again; the tick stays.
+    seen.set_tick(TickList::SelfChecks, Some("w1"), rule, true, 0)
+        .unwrap();
+    let video = seen.work("w1").unwrap().video.clone().unwrap();
+    let precheck = video.precheck.clone().expect("the work was pre-checked");
+    assert!(seen.attach_precheck("w1", &video.file_name, video.size, precheck, 1));
+    let ticks = seen.ticks(TickList::SelfChecks, Some("w1")).unwrap();
+    assert_eq!(ticks.get(&hints_seen_key(rule)), None);
+    assert_eq!(ticks.get(rule.as_str()), Some(&true));
 }

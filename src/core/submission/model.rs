@@ -235,7 +235,15 @@ pub enum TickList {
 /// (已看过提示，确认无此问题): beside the self-check's tick, under a key no rule has, so it is
 /// asked once, saved with the work, and never counted nor put into the package.
 pub fn hints_seen_key(rule: &str) -> String {
-    format!("{rule}#hints-seen")
+    format!("{rule}{HINTS_SEEN}")
+}
+
+/// The suffix of a [`hints_seen_key`].
+const HINTS_SEEN: &str = "#hints-seen";
+
+/// The rule of a [`hints_seen_key`] (any other key unchanged).
+fn strip_seen(key: &str) -> &str {
+    key.strip_suffix(HINTS_SEEN).unwrap_or(key)
 }
 
 /// A change the workspace cannot apply.
@@ -458,9 +466,15 @@ impl Workspace {
         precheck: Precheck,
         now_ms: u64,
     ) -> bool {
-        self.edit_current_video(work_id, file_name, size, now_ms, |video| {
+        let stored = self.edit_current_video(work_id, file_name, size, now_ms, |video| {
             video.precheck = Some(precheck);
-        })
+        });
+        // New hints: the second look at the old ones no longer stands, so it is asked again.
+        if let Some(w) = self.work_mut(work_id).filter(|_| stored) {
+            w.self_checks
+                .retain(|k, _| *k != hints_seen_key(strip_seen(k)));
+        }
+        stored
     }
 
     /// Applies `f` to the work's video and stamps the work, only while that video is still
