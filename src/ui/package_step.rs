@@ -11,7 +11,7 @@ use super::route::Route;
 use super::state::use_state;
 use super::videos::sheet_key;
 use crate::core::package::members::package_members;
-use crate::core::submission::{work_state, Step};
+use crate::core::submission::{Step, WorkState};
 use crate::i18n::{fill, human_size, member_label, t};
 use crate::web::package_download::download_package;
 use leptos::prelude::*;
@@ -171,12 +171,12 @@ fn member_item((name, what): (String, &'static str)) -> impl IntoView {
 #[component]
 fn PackageOverview() -> impl IntoView {
     let state = use_state();
-    let contest = use_contest();
+    // The readiness memo already holds every work's state.
     let not_started = Memo::new(move |_| {
-        state.ws.with(|ws| {
-            ws.selected_work().is_some_and(|w| {
-                work_state(&contest, ws, &w.id) == crate::core::submission::WorkState::Draft
-            })
+        state.readiness.with(|r| {
+            r.states
+                .iter()
+                .any(|(id, st)| *id == r.work_id && *st == WorkState::Draft)
         })
     });
     move || {

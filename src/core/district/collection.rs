@@ -342,13 +342,19 @@ impl Collection {
     /// The inspection that judges an entry's video: the office's own (of the video inside,
     /// or of the matched separate video), else the unit's from the package.
     pub fn inspection_of<'a>(&'a self, entry: &'a Entry) -> Option<&'a Inspection> {
-        let own = match &entry.video_origin {
+        self.own_inspection_of(entry)
+            .or_else(|| entry.opened.inspection.as_ref().map(|d| &d.inspection))
+    }
+
+    /// The office's own inspection of an entry's video (of the video inside, or of the
+    /// matched separate video), when it has made one.
+    pub fn own_inspection_of<'a>(&'a self, entry: &'a Entry) -> Option<&'a Inspection> {
+        match &entry.video_origin {
             Some(VideoOrigin::Separate { video }) => {
                 self.video(video).and_then(|v| v.inspection.as_ref())
             }
             _ => entry.inspection.as_ref(),
-        };
-        own.or_else(|| entry.opened.inspection.as_ref().map(|d| &d.inspection))
+        }
     }
 
     /// The worst verdict on an entry's video (see [`Collection::inspection_of`]).

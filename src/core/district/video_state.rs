@@ -3,7 +3,7 @@
 //! verdict — kept apart from the unit's claim in the package, so that "通过" in the review
 //! table never means "the unit said so" while the office holds no video.
 
-use super::collection::{Collection, Entry, VideoOrigin};
+use super::collection::{Collection, Entry};
 use crate::core::contest::Severity;
 
 /// The office's own state of an entry's video.
@@ -44,14 +44,8 @@ pub fn video_status(collection: &Collection, entry: &Entry) -> VideoStatus {
     let office = if entry.opened.manifest.is_none() {
         OfficeVideo::Unreadable
     } else if entry.verified_video().is_some() {
-        let own = match &entry.video_origin {
-            Some(VideoOrigin::Separate { video }) => {
-                collection.video(video).and_then(|v| v.inspection.as_ref())
-            }
-            _ => entry.inspection.as_ref(),
-        };
         OfficeVideo::Verified {
-            own: own.map(|i| i.verdict),
+            own: collection.own_inspection_of(entry).map(|i| i.verdict),
         }
     } else if entry.video.is_some() {
         OfficeVideo::Differs

@@ -241,11 +241,6 @@ pub fn hints_seen_key(rule: &str) -> String {
 /// The suffix of a [`hints_seen_key`].
 const HINTS_SEEN: &str = "#hints-seen";
 
-/// The rule of a [`hints_seen_key`] (any other key unchanged).
-fn strip_seen(key: &str) -> &str {
-    key.strip_suffix(HINTS_SEEN).unwrap_or(key)
-}
-
 /// A change the workspace cannot apply.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum WorkspaceError {
@@ -471,8 +466,7 @@ impl Workspace {
         });
         // New hints: the second look at the old ones no longer stands, so it is asked again.
         if let Some(w) = self.work_mut(work_id).filter(|_| stored) {
-            w.self_checks
-                .retain(|k, _| *k != hints_seen_key(strip_seen(k)));
+            w.self_checks.retain(|k, _| !k.ends_with(HINTS_SEEN));
         }
         stored
     }
